@@ -1,0 +1,18 @@
+using System.CommandLine;
+using Sightline.Cli.Export;
+using Sightline.Cli.Quarantine;
+using Sightline.Cli.Serve;
+using Sightline.Cli.Sources;
+
+var root = new RootCommand("Sightline: the customer data platform that starts on a laptop.")
+{
+    ServeCommand.Create(),
+    SourcesCommand.Create(),
+    QuarantineCommand.Create(),
+    ExportCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration
+{
+    // The server host handles SIGINT and SIGTERM itself, draining the log writer before it exits.
+    ProcessTerminationTimeout = null,
+});

@@ -1,0 +1,431 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Sightline.Core.Events;
+
+/// <summary>
+/// Turns the body of a Segment tracking API request into normalized messages and rejections.
+/// Every call type and the batch form run through here, so live clients are validated one way.
+/// </summary>
+public sealed class MessageParser(IngestionLimits limits)
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        // Stored JSON is never embedded in HTML, so keep non-ASCII names readable and compact.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Parses a body. <paramref name="callType"/> is the route's type, or null for a batch.</summary>
+    public ParsedRequest Parse(ReadOnlyMemory<byte> body, MessageType? callType, DateTimeOffset receivedAt)
+    {
+        if (body.Length > limits.MaxRequestBytes)
+        {
+            return RejectRequest(body, "body", $"the request is {body.Length} bytes; the limit is {limits.MaxRequestBytes} bytes");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = limits.MaxDepth });
+        }
+        catch (JsonException e)
+        {
+            return RejectRequest(body, "body", $"invalid JSON: {e.Message}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return RejectRequest(body, "body", "must be a JSON object");
+            }
+
+            var writeKey = root.TryGetProperty("writeKey", out var key) && key.ValueKind == JsonValueKind.String
+                ? key.GetString()
+                : null;
+            var accepted = new List<EventMessage>();
+            var rejected = new List<Rejection>();
+            var buffer = new ArrayBufferWriter<byte>(4096);
+
+            if (callType is { } type)
+            {
+                ParseMessage(root, 0, type, default, buffer, receivedAt, accepted, rejected);
+                return new ParsedRequest { WriteKey = writeKey, Accepted = accepted, Rejected = rejected };
+            }
+
+            if (!root.TryGetProperty("batch", out var batch) || batch.ValueKind != JsonValueKind.Array)
+            {
+                return RejectRequest(body, "batch", "is required and must be an array of messages", writeKey);
+            }
+
+            var outer = new Envelope(
+                Optional(root, "context"),
+                Optional(root, "integrations"),
+                Optional(root, "sentAt"));
+            if (outer.Context is { ValueKind: not JsonValueKind.Object })
+            {
+                return RejectRequest(body, "context", "must be an object", writeKey);
+            }
+
+            if (outer.Integrations is { ValueKind: not JsonValueKind.Object })
+            {
+                return RejectRequest(body, "integrations", "must be an object", writeKey);
+            }
+
+            if (outer.SentAt is { } sentAt && !TryParseTime(sentAt, out _))
+            {
+                return RejectRequest(body, "sentAt", "must be an ISO 8601 date-time string", writeKey);
+            }
+
+            var index = 0;
+            foreach (var item in batch.EnumerateArray())
+            {
+                ParseMessage(item, index++, null, outer, buffer, receivedAt, accepted, rejected);
+            }
+
+            return new ParsedRequest { WriteKey = writeKey, Accepted = accepted, Rejected = rejected };
+        }
+    }
+
+    private void ParseMessage(
+        JsonElement message,
+        int index,
+        MessageType? callType,
+        Envelope outer,
+        ArrayBufferWriter<byte> buffer,
+        DateTimeOffset receivedAt,
+        List<EventMessage> accepted,
+        List<Rejection> rejected)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(message);
+        if (TryParseMessage(message, raw.Length, callType, outer, buffer, receivedAt, out var messageId, out var failure) is { } result)
+        {
+            accepted.Add(result);
+        }
+        else
+        {
+            rejected.Add(new Rejection(index, messageId, failure.Field, failure.Reason) { RawPayload = raw.ToArray() });
+        }
+    }
+
+    private EventMessage? TryParseMessage(
+        JsonElement message,
+        int rawLength,
+        MessageType? callType,
+        Envelope outer,
+        ArrayBufferWriter<byte> buffer,
+        DateTimeOffset receivedAt,
+        out string? messageId,
+        out Failure failure)
+    {
+        messageId = null;
+        failure = default;
+
+        if (message.ValueKind != JsonValueKind.Object)
+        {
+            return Fail(out failure, "message", "must be a JSON object");
+        }
+
+        if (Optional(message, "messageId") is { } id)
+        {
+            if (id.ValueKind != JsonValueKind.String || id.GetString() is not { Length: > 0 and <= 256 } value)
+            {
+                return Fail(out failure, "messageId", "must be a non-empty string of at most 256 characters");
+            }
+
+            messageId = value;
+        }
+
+        if (rawLength > limits.MaxMessageBytes)
+        {
+            return Fail(out failure, "message", $"the message is {rawLength} bytes; the limit is {limits.MaxMessageBytes} bytes");
+        }
+
+        MessageType type;
+        if (callType is { } routeType)
+        {
+            type = routeType;
+        }
+        else if (Optional(message, "type") is not { ValueKind: JsonValueKind.String } typeName)
+        {
+            return Fail(out failure, "type", "is required in a batch item (identify, track, page, screen, group or alias)");
+        }
+        else if (!MessageTypes.TryParse(typeName.GetString(), out type))
+        {
+            return Fail(out failure, "type", $"\"{typeName.GetString()}\" is not one of identify, track, page, screen, group, alias");
+        }
+
+        if (!TryReadId(message, "userId", out var userId) || !TryReadId(message, "anonymousId", out var anonymousId))
+        {
+            return Fail(out failure, userId is null ? "userId" : "anonymousId", "must be a string or a number");
+        }
+
+        if (Validate(message, type, userId, anonymousId) is { } problem)
+        {
+            return Fail(out failure, problem.Field, problem.Reason);
+        }
+
+        var envelope = new Envelope(
+            Optional(message, "context"),
+            Optional(message, "integrations"),
+            Optional(message, "sentAt") ?? outer.SentAt);
+
+        DateTimeOffset? clientTime = null;
+        foreach (var field in (ReadOnlySpan<string>)["originalTimestamp", "timestamp"])
+        {
+            if (Optional(message, field) is not { } value)
+            {
+                continue;
+            }
+
+            if (!TryParseTime(value, out var parsed))
+            {
+                return Fail(out failure, field, "must be an ISO 8601 date-time string");
+            }
+
+            clientTime ??= parsed;
+        }
+
+        DateTimeOffset? sentAt = null;
+        if (envelope.SentAt is { } sent)
+        {
+            if (!TryParseTime(sent, out var parsed))
+            {
+                return Fail(out failure, "sentAt", "must be an ISO 8601 date-time string");
+            }
+
+            sentAt = parsed;
+        }
+
+        // Segment's clock-skew correction: the device clock may be wrong, but the gap between
+        // the event and the send is measured on that same clock, so anchor it to our receipt time.
+        var timestamp = clientTime is { } happened && sentAt is { } sentTime
+            ? receivedAt - (sentTime - happened)
+            : clientTime ?? receivedAt;
+
+        messageId ??= "sl-" + Guid.CreateVersion7(receivedAt).ToString("N");
+
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            WriteNormalized(writer, message, type, messageId, clientTime, sentAt, timestamp, receivedAt, outer, envelope);
+        }
+
+        return new EventMessage
+        {
+            Type = type,
+            MessageId = messageId,
+            UserId = userId,
+            AnonymousId = anonymousId,
+            Timestamp = timestamp,
+            ReceivedAt = receivedAt,
+            Json = buffer.WrittenSpan.ToArray(),
+        };
+    }
+
+    private static (string Field, string Reason)? Validate(JsonElement message, MessageType type, string? userId, string? anonymousId)
+    {
+        foreach (var field in (ReadOnlySpan<string>)["context", "integrations", "properties", "traits"])
+        {
+            if (Optional(message, field) is { ValueKind: not JsonValueKind.Object })
+            {
+                return (field, "must be an object");
+            }
+        }
+
+        switch (type)
+        {
+            case MessageType.Alias:
+                if (!TryReadId(message, "previousId", out var previousId) || previousId is null)
+                {
+                    return ("previousId", "is required for alias and must be a string or a number");
+                }
+
+                if (userId is null)
+                {
+                    return ("userId", "is required for alias");
+                }
+
+                return null;
+            case MessageType.Track:
+                if (Optional(message, "event") is not { ValueKind: JsonValueKind.String } name || name.GetString() is not { Length: > 0 })
+                {
+                    return ("event", "is required for track and must be a non-empty string");
+                }
+
+                break;
+            case MessageType.Group:
+                if (!TryReadId(message, "groupId", out var groupId) || groupId is null)
+                {
+                    return ("groupId", "is required for group and must be a string or a number");
+                }
+
+                break;
+            case MessageType.Page or MessageType.Screen:
+                if (Optional(message, "name") is { ValueKind: not JsonValueKind.String })
+                {
+                    return ("name", "must be a string");
+                }
+
+                break;
+        }
+
+        return userId is null && anonymousId is null
+            ? ("userId", "either userId or anonymousId is required")
+            : null;
+    }
+
+    private static void WriteNormalized(
+        Utf8JsonWriter writer,
+        JsonElement message,
+        MessageType type,
+        string messageId,
+        DateTimeOffset? clientTime,
+        DateTimeOffset? sentAt,
+        DateTimeOffset timestamp,
+        DateTimeOffset receivedAt,
+        Envelope outer,
+        Envelope inner)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", MessageTypes.Name(type));
+        writer.WriteString("messageId", messageId);
+        foreach (var property in message.EnumerateObject())
+        {
+            if (!IsRewritten(property.Name))
+            {
+                property.WriteTo(writer);
+            }
+        }
+
+        WriteObject(writer, "context", outer.Context, inner.Context);
+        WriteObject(writer, "integrations", outer.Integrations, inner.Integrations);
+        if (clientTime is { } original)
+        {
+            writer.WriteString("originalTimestamp", Timestamps.Format(original));
+        }
+
+        if (sentAt is { } sent)
+        {
+            writer.WriteString("sentAt", Timestamps.Format(sent));
+        }
+
+        writer.WriteString("timestamp", Timestamps.Format(timestamp));
+        writer.WriteString("receivedAt", Timestamps.Format(receivedAt));
+        writer.WriteEndObject();
+    }
+
+    private static bool IsRewritten(string name) => name is
+        "type" or "messageId" or "writeKey" or "context" or "integrations"
+        or "originalTimestamp" or "timestamp" or "sentAt" or "receivedAt";
+
+    private static void WriteObject(Utf8JsonWriter writer, string name, JsonElement? outer, JsonElement? inner)
+    {
+        var outerObject = outer is { ValueKind: JsonValueKind.Object } o ? o : (JsonElement?)null;
+        var innerObject = inner is { ValueKind: JsonValueKind.Object } i ? i : (JsonElement?)null;
+        if (outerObject is null && innerObject is null)
+        {
+            return;
+        }
+
+        writer.WritePropertyName(name);
+        if (outerObject is { } a && innerObject is { } b)
+        {
+            WriteMerged(writer, a, b);
+        }
+        else
+        {
+            (outerObject ?? innerObject)!.Value.WriteTo(writer);
+        }
+    }
+
+    /// <summary>Deep-merges two objects; the message's own values win over the batch's.</summary>
+    private static void WriteMerged(Utf8JsonWriter writer, JsonElement outer, JsonElement inner)
+    {
+        writer.WriteStartObject();
+        foreach (var property in outer.EnumerateObject())
+        {
+            if (!inner.TryGetProperty(property.Name, out var own))
+            {
+                property.WriteTo(writer);
+            }
+            else if (property.Value.ValueKind == JsonValueKind.Object && own.ValueKind == JsonValueKind.Object)
+            {
+                writer.WritePropertyName(property.Name);
+                WriteMerged(writer, property.Value, own);
+            }
+        }
+
+        foreach (var property in inner.EnumerateObject())
+        {
+            if (!(outer.TryGetProperty(property.Name, out var shared)
+                  && shared.ValueKind == JsonValueKind.Object
+                  && property.Value.ValueKind == JsonValueKind.Object))
+            {
+                property.WriteTo(writer);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static bool TryReadId(JsonElement message, string name, out string? value)
+    {
+        value = null;
+        switch (Optional(message, name))
+        {
+            case null:
+                return true;
+            case { ValueKind: JsonValueKind.String } text:
+                value = text.GetString() is { Length: > 0 } s && !string.IsNullOrWhiteSpace(s) ? s : null;
+                return true;
+            case { ValueKind: JsonValueKind.Number } number:
+                value = number.GetRawText();
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A property's value, treating an explicit JSON null as absent.</summary>
+    private static JsonElement? Optional(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    private static bool TryParseTime(JsonElement value, out DateTimeOffset time)
+    {
+        time = default;
+        if (value.ValueKind != JsonValueKind.String || !value.TryGetDateTimeOffset(out time))
+        {
+            return false;
+        }
+
+        // A time written without an offset is taken as UTC, not as this server's local time.
+        if (value.TryGetDateTime(out var local) && local.Kind == DateTimeKind.Unspecified)
+        {
+            time = new DateTimeOffset(local, TimeSpan.Zero);
+        }
+
+        return true;
+    }
+
+    private static ParsedRequest RejectRequest(ReadOnlyMemory<byte> body, string field, string reason, string? writeKey = null) => new()
+    {
+        WriteKey = writeKey,
+        Accepted = [],
+        Rejected = [new Rejection(null, null, field, reason) { RawPayload = body.ToArray() }],
+        RequestRejected = true,
+    };
+
+    private static EventMessage? Fail(out Failure failure, string field, string reason)
+    {
+        failure = new Failure(field, reason);
+        return null;
+    }
+
+    private readonly record struct Failure(string Field, string Reason);
+
+    private readonly record struct Envelope(JsonElement? Context, JsonElement? Integrations, JsonElement? SentAt);
+}

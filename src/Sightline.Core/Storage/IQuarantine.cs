@@ -1,0 +1,8 @@
+namespace Sightline.Core.Storage;
+
+/// <summary>Read side of the quarantine; rejections are written with the log in <see cref="IEventLog.AppendAsync"/>.</summary>
+public interface IQuarantine
+{
+    /// <summary>The newest quarantined messages first, up to <paramref name="limit"/>, optionally for one source.</summary>
+    Task<IReadOnlyList<QuarantinedMessage>> ListAsync(string? source, int limit, CancellationToken cancellationToken);
+}

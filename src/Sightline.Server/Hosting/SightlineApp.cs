@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+using Sightline.Core.Events;
+using Sightline.Core.Storage;
+using Sightline.Server.Access;
+using Sightline.Server.Admin;
+using Sightline.Server.Ingestion;
+using Sightline.Storage.Sqlite;
+
+namespace Sightline.Server.Hosting;
+
+/// <summary>Composes the Sightline server: API, group-commit log writer and admin, on one host.</summary>
+public static class SightlineApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    private static readonly Dictionary<string, string?> Defaults = new()
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Sightline.Requests"] = "Information",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+        // Keys for antiforgery and cookies are not used by the API; their "unencrypted key" warning only alarms.
+        ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+    };
+
+    /// <summary>Builds the app from standard .NET configuration: appsettings.json, environment (<c>SIGHTLINE__…</c>), command line.</summary>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        // Defaults go first so every other source, environment variables included, overrides them.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff ";
+            console.UseUtcTimestamp = true;
+        });
+        AddSightline(builder.Services);
+        var app = builder.Build();
+        UseSightline(app);
+        return app;
+    }
+
+    private static void AddSightline(IServiceCollection services)
+    {
+        services.AddOptions<SightlineOptions>().BindConfiguration(SightlineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton(sp => new SqliteDatabase(Options(sp).Data, Options(sp).Synchronous));
+        services.AddSingleton<SqliteEventLog>();
+        services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventLog>());
+        services.AddSingleton<IQuarantine>(sp => sp.GetRequiredService<SqliteEventLog>());
+        services.AddSingleton<ISourceCatalog, SqliteSourceCatalog>();
+        services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+
+        services.AddSingleton(sp => new MessageParser(new IngestionLimits
+        {
+            MaxMessageBytes = Options(sp).MaxMessageBytes,
+            MaxRequestBytes = Options(sp).MaxRequestBytes,
+        }));
+        services.AddSingleton(sp => new EventLogWriter(sp.GetRequiredService<IEventLog>(), Options(sp).MaxEventsPerCommit));
+        services.AddHostedService<EventLogWriterService>();
+        services.AddSingleton<WriteKeys>();
+        services.AddSingleton<IngestionServices>();
+
+        services.AddSingleton<ApiKeys>();
+        services.AddHostedService<AdminKeyBootstrap>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().AddPolicy(ApiKeys.AdminRole, policy => policy.RequireRole(ApiKeys.AdminRole));
+
+        services.AddCors(cors => cors.AddPolicy(IngestionApi.CorsPolicy, policy => policy.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
+        services.AddRequestDecompression();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+    }
+
+    private static void UseSightline(WebApplication app)
+    {
+        app.UseRequestLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestDecompression();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs");
+        app.MapHealthChecks("/healthz");
+        app.MapIngestion();
+        app.MapAdmin();
+    }
+
+    private static SightlineOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<SightlineOptions>>().Value;
+}

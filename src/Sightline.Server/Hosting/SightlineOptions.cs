@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Sightline.Server.Hosting;
+
+/// <summary>The <c>Sightline</c> configuration section; docs/configuration.md lists every setting.</summary>
+public sealed class SightlineOptions
+{
+    public const string Section = "Sightline";
+
+    /// <summary>Directory holding the SQLite database (created if missing).</summary>
+    [Required]
+    public string Data { get; set; } = "sightline-data";
+
+    /// <summary>
+    /// An admin API key for automation. When unset, a key is generated at first start and printed once.
+    /// </summary>
+    [MinLength(16)]
+    public string? AdminKey { get; set; }
+
+    /// <summary>SQLite's <c>synchronous</c> pragma for the log: FULL survives power loss, NORMAL a process crash.</summary>
+    [RegularExpression("^(FULL|NORMAL|EXTRA)$")]
+    public string Synchronous { get; set; } = "FULL";
+
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = 32 * 1024;
+
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxRequestBytes { get; set; } = 500 * 1024;
+
+    /// <summary>Most messages one group commit writes in one transaction.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxEventsPerCommit { get; set; } = 20_000;
+}

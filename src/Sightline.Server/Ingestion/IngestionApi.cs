@@ -1,0 +1,202 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sightline.Core.Events;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Sightline.Server.Ingestion;
+
+/// <summary>
+/// The Segment-compatible tracking API. Every route, long or short form, runs the same path:
+/// authenticate the write key, parse and validate, commit to the log, and only then answer.
+/// </summary>
+public static class IngestionApi
+{
+    public const string CorsPolicy = "ingestion";
+
+    private static readonly (string Path, MessageType? Type)[] Routes =
+    [
+        ("identify", MessageType.Identify), ("i", MessageType.Identify),
+        ("track", MessageType.Track), ("t", MessageType.Track),
+        ("page", MessageType.Page), ("p", MessageType.Page),
+        ("screen", MessageType.Screen), ("s", MessageType.Screen),
+        ("group", MessageType.Group), ("g", MessageType.Group),
+        ("alias", MessageType.Alias), ("a", MessageType.Alias),
+        ("batch", null), ("b", null), ("import", null),
+    ];
+
+    public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/v1").RequireCors(CorsPolicy).WithTags("Ingestion");
+        foreach (var (path, type) in Routes)
+        {
+            v1.MapPost(path, (HttpContext http, [FromServices] IngestionServices services) => IngestAsync(http, type, services))
+                .WithName(path.Length == 1 ? $"{path}-short" : path)
+                .WithSummary(type is { } t
+                    ? $"Send one {MessageTypes.Name(t)} call (Segment tracking spec)."
+                    : "Send a batch of calls: {\"batch\":[…], \"context\":…, \"integrations\":…, \"sentAt\":…}.")
+                .Accepts<JsonElement>("application/json", "text/plain", "application/x-www-form-urlencoded")
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        v1.MapGet("/projects/{writeKey}/settings", GetSettingsAsync)
+            .WithName("settings")
+            .WithSummary("The settings document analytics.js loads before it starts sending.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<IngestAccepted>, ProblemHttpResult>> IngestAsync(HttpContext http, MessageType? type, IngestionServices services)
+    {
+        var receivedAt = services.Time.GetUtcNow();
+        var cancellationToken = http.RequestAborted;
+        var basicKey = WriteKeys.FromBasicAuthorization(http.Request.Headers.Authorization);
+        var source = basicKey is null ? null : await services.WriteKeys.FindAsync(basicKey, cancellationToken);
+        if (basicKey is not null && source is null)
+        {
+            return UnknownWriteKey();
+        }
+
+        var limit = services.Options.Value.MaxRequestBytes;
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limit, (int)(http.Request.ContentLength ?? 16 * 1024)) + 1);
+        try
+        {
+            int length;
+            (buffer, length) = await ReadBodyAsync(http.Request.Body, buffer, limit + 1, cancellationToken);
+            var parsed = services.Parser.Parse(buffer.AsMemory(0, length), type, receivedAt);
+            if (source is null)
+            {
+                if (parsed.WriteKey is { } bodyKey)
+                {
+                    source = await services.WriteKeys.FindAsync(bodyKey, cancellationToken);
+                    if (source is null)
+                    {
+                        return UnknownWriteKey();
+                    }
+                }
+                else if (!parsed.RequestRejected)
+                {
+                    return TypedResults.Problem(
+                        "Send the source's write key as the HTTP Basic user name or as \"writeKey\" in the body.",
+                        statusCode: StatusCodes.Status401Unauthorized,
+                        title: "Missing write key");
+                }
+            }
+
+            try
+            {
+                // Rejections of an unauthenticated request are not kept: anyone could fill the quarantine.
+                await services.Writer.AppendAsync(
+                    source?.Id, parsed.Accepted, source is null ? [] : parsed.Rejected, receivedAt, CancellationToken.None);
+            }
+#pragma warning disable CA1031 // Any storage failure means the same thing to the client: not stored, retry.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                services.Logger.LogError(e, "Could not commit {Count} messages to the log", parsed.Accepted.Count);
+                return TypedResults.Problem(
+                    "The messages could not be committed to the log. Nothing was acknowledged; retry the request.",
+                    statusCode: StatusCodes.Status503ServiceUnavailable,
+                    title: "Log unavailable");
+            }
+
+            return parsed.Rejected.Count == 0
+                ? TypedResults.Ok(new IngestAccepted(true, parsed.Accepted.Count))
+                : Rejected(parsed);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads the (already decompressed) body, stopping one byte past the limit so oversize is detectable.</summary>
+    private static async ValueTask<(byte[] Buffer, int Length)> ReadBodyAsync(Stream body, byte[] buffer, int max, CancellationToken cancellationToken)
+    {
+        var length = 0;
+        while (length < max)
+        {
+            if (length == buffer.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Min(max, buffer.Length * 2));
+                buffer.AsSpan(0, length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
+            }
+
+            var read = await body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, max) - length), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        return (buffer, length);
+    }
+
+    private static ProblemHttpResult Rejected(ParsedRequest parsed)
+    {
+        var errors = parsed.Rejected.Select(r => new MessageError(r.Index, r.MessageId, r.Field, r.Reason)).ToArray();
+        var first = errors[0];
+        var where = first.Index is { } index ? $"message {index}, " : "";
+        var title = parsed.RequestRejected
+            ? "The request could not be read"
+            : $"{errors.Length} of {errors.Length + parsed.Accepted.Count} messages rejected";
+        return TypedResults.Problem(
+            $"{where}field \"{first.Field}\": {first.Reason}",
+            statusCode: StatusCodes.Status400BadRequest,
+            title: title,
+            extensions: new Dictionary<string, object?>
+            {
+                ["accepted"] = parsed.Accepted.Count,
+                ["errors"] = errors,
+            });
+    }
+
+    private static ProblemHttpResult UnknownWriteKey() => TypedResults.Problem(
+        "No source has this write key. `sightline sources list` shows the keys.",
+        statusCode: StatusCodes.Status401Unauthorized,
+        title: "Unknown write key");
+
+    private static async Task<Results<Ok<object>, ProblemHttpResult>> GetSettingsAsync(string writeKey, HttpContext http, WriteKeys keys)
+    {
+        if (await keys.FindAsync(writeKey, http.RequestAborted) is null)
+        {
+            return TypedResults.Problem("No source has this write key.", statusCode: StatusCodes.Status404NotFound, title: "Unknown write key");
+        }
+
+        // The shape analytics.js (analytics-next) reads: its Segment.io integration posts to protocol://apiHost.
+        object settings = new
+        {
+            integrations = new Dictionary<string, object>
+            {
+                ["Segment.io"] = new
+                {
+                    apiKey = writeKey,
+                    apiHost = $"{http.Request.Host}/v1",
+                    protocol = http.Request.Scheme,
+                    unbundledIntegrations = Array.Empty<string>(),
+                    addBundledMetadata = true,
+                    maybeBundledConfigIds = new { },
+                },
+            },
+            plan = new
+            {
+                track = new { __default = new { enabled = true, integrations = new { } } },
+                identify = new { __default = new { enabled = true } },
+                group = new { __default = new { enabled = true } },
+            },
+            edgeFunction = new { },
+            analyticsNextEnabled = true,
+            middlewareSettings = new { },
+            enabledMiddleware = new { },
+            metrics = new { sampleRate = 0 },
+            legacyVideoPluginsEnabled = false,
+            remotePlugins = Array.Empty<object>(),
+        };
+        return TypedResults.Ok(settings);
+    }
+}
