@@ -1,7 +1,9 @@
 using System.Buffers;
+using System.Text;
 using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Sightline.Core.Events;
 
@@ -23,6 +25,12 @@ public sealed class MessageParser(IngestionLimits limits)
         if (body.Length > limits.MaxRequestBytes)
         {
             return RejectRequest(body, "body", $"the request is {body.Length} bytes; the limit is {limits.MaxRequestBytes} bytes");
+        }
+
+        // JsonDocument checks structure, not the bytes inside strings; check those once, up front.
+        if (!Utf8.IsValid(body.Span))
+        {
+            return RejectRequest(body, "body", "is not valid UTF-8");
         }
 
         JsonDocument document;
@@ -101,7 +109,20 @@ public sealed class MessageParser(IngestionLimits limits)
         List<Rejection> rejected)
     {
         var raw = JsonMarshal.GetRawUtf8Value(message);
-        if (TryParseMessage(message, raw.Length, callType, outer, buffer, receivedAt, out var messageId, out var failure) is { } result)
+        EventMessage? result;
+        string? messageId;
+        Failure failure;
+        try
+        {
+            result = TryParseMessage(message, raw.Length, callType, outer, buffer, receivedAt, out messageId, out failure);
+        }
+        catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException or null)
+        {
+            // A lone surrogate escape such as "\ud800" is valid JSON but not text.
+            (result, messageId, failure) = (null, null, new Failure("message", "contains a string that is not valid Unicode"));
+        }
+
+        if (result is not null)
         {
             accepted.Add(result);
         }
