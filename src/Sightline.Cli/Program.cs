@@ -3,6 +3,13 @@ using Sightline.Cli.Export;
 using Sightline.Cli.Quarantine;
 using Sightline.Cli.Serve;
 using Sightline.Cli.Sources;
+using Spectre.Console;
+
+if (Console.IsOutputRedirected)
+{
+    // Piped tables should not wrap at the default 80 columns; --json is the format for scripts.
+    AnsiConsole.Profile.Width = 240;
+}
 
 var root = new RootCommand("Sightline: the customer data platform that starts on a laptop.")
 {

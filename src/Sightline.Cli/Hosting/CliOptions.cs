@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Sightline.Server.Hosting;
 using Sightline.Storage.Sqlite;
@@ -8,10 +9,26 @@ namespace Sightline.Cli.Hosting;
 /// <summary>Options every command that touches data shares, and the store they open.</summary>
 internal static class CliOptions
 {
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static Option<string?> Data() => new("--data")
     {
         Description = "Data directory (default: ./sightline-data, or Sightline:Data from configuration).",
     };
+
+    public static Option<bool> Json() => new("--json") { Description = "Write JSON lines instead of a table, for scripts." };
+
+    /// <summary>One JSON object per line on standard output, named as the HTTP API names them.</summary>
+    public static void WriteJsonLines<T>(IEnumerable<T> rows)
+    {
+        foreach (var row in rows)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(row, JsonOptions));
+        }
+    }
 
     /// <summary>
     /// Opens the database the same way the server would: appsettings.json and SIGHTLINE__… variables,

@@ -16,11 +16,18 @@ internal static class QuarantineCommand
         var data = CliOptions.Data();
         var source = new Option<string?>("--source") { Description = "Only this source's rejections." };
         var limit = new Option<int>("--limit") { Description = "How many, newest first.", DefaultValueFactory = _ => 50 };
-        var command = new Command("list", "List rejected messages with the field, the reason and the payload.") { source, limit, data };
+        var json = CliOptions.Json();
+        var command = new Command("list", "List rejected messages with the field, the reason and the payload.") { source, limit, json, data };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var log = new SqliteEventLog(CliOptions.OpenDatabase(parse.GetValue(data)));
             var rows = await log.ListAsync(parse.GetValue(source), Math.Max(1, parse.GetValue(limit)), cancellationToken);
+            if (parse.GetValue(json))
+            {
+                CliOptions.WriteJsonLines(rows.Select(QuarantineView.From));
+                return 0;
+            }
+
             var table = new Table().AddColumns("Id", "Received", "Source", "Message", "Field", "Reason", "Payload");
             foreach (var row in rows.Select(QuarantineView.From))
             {

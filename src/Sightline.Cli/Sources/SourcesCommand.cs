@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sightline.Cli.Hosting;
 using Sightline.Core.Sources;
+using Sightline.Server.Admin;
 using Sightline.Storage.Sqlite;
 using Spectre.Console;
 
@@ -47,12 +48,20 @@ internal static class SourcesCommand
     private static Command List()
     {
         var data = CliOptions.Data();
-        var command = new Command("list", "List sources with their kind, trust and write key.") { data };
+        var json = CliOptions.Json();
+        var command = new Command("list", "List sources with their kind, trust and write key.") { json, data };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var catalog = new SqliteSourceCatalog(CliOptions.OpenDatabase(parse.GetValue(data)), TimeProvider.System);
+            var sources = await catalog.ListAsync(cancellationToken);
+            if (parse.GetValue(json))
+            {
+                CliOptions.WriteJsonLines(sources.Select(SourceView.From));
+                return 0;
+            }
+
             var table = new Table().AddColumns("Name", "Kind", "Trust", "Write key", "Created");
-            foreach (var source in await catalog.ListAsync(cancellationToken))
+            foreach (var source in sources)
             {
                 table.AddRow(
                     Markup.Escape(source.Name), NewSource.KindName(source.Kind), source.Trust.ToString(System.Globalization.CultureInfo.InvariantCulture),
