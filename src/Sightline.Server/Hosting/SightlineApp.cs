@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Sightline.Core.Events;
@@ -24,6 +25,8 @@ public static class SightlineApp
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         // Keys for antiforgery and cookies are not used by the API; their "unencrypted key" warning only alarms.
         ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+        // Named explicitly: without a name the console logger resets the formatter's options (SingleLine below).
+        ["Logging:Console:FormatterName"] = "simple",
     };
 
     /// <summary>Builds the app from standard .NET configuration: appsettings.json, environment (<c>SIGHTLINE__…</c>), command line.</summary>
@@ -42,7 +45,8 @@ public static class SightlineApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.Logging.AddSimpleConsole(console =>
+        // Only the look of the default formatter: Logging:Console:FormatterName=json still switches to JSON logs.
+        builder.Services.Configure<SimpleConsoleFormatterOptions>(console =>
         {
             console.SingleLine = true;
             console.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff ";
