@@ -316,7 +316,7 @@ public sealed class MessageParser(IngestionLimits limits)
         writer.WriteString("messageId", messageId);
         foreach (var property in message.EnumerateObject())
         {
-            if (!IsRewritten(property.Name))
+            if (!IsRewritten(property))
             {
                 property.WriteTo(writer);
             }
@@ -339,9 +339,12 @@ public sealed class MessageParser(IngestionLimits limits)
         writer.WriteEndObject();
     }
 
-    private static bool IsRewritten(string name) => name is
-        "type" or "messageId" or "writeKey" or "context" or "integrations"
-        or "originalTimestamp" or "timestamp" or "sentAt" or "receivedAt";
+    // Compared as UTF-8 so that copying a message allocates no property-name strings.
+    private static bool IsRewritten(JsonProperty property) =>
+        property.NameEquals("type"u8) || property.NameEquals("messageId"u8) || property.NameEquals("writeKey"u8)
+        || property.NameEquals("context"u8) || property.NameEquals("integrations"u8)
+        || property.NameEquals("originalTimestamp"u8) || property.NameEquals("timestamp"u8)
+        || property.NameEquals("sentAt"u8) || property.NameEquals("receivedAt"u8);
 
     private static void WriteObject(Utf8JsonWriter writer, string name, JsonElement? outer, JsonElement? inner)
     {
