@@ -65,6 +65,37 @@ public sealed class CrashTests : IAsyncLifetime
         logged.ShouldContain("after-restart-0");
     }
 
+    [Fact]
+    public async Task Sigterm_under_load_stops_cleanly_with_every_acknowledged_message_stored()
+    {
+        var acknowledged = new ConcurrentBag<string>();
+        var address = new Uri($"http://127.0.0.1:{SightlineCli.FreePort()}");
+        using var server = StartServer(address);
+        await SightlineCli.WaitUntilHealthyAsync(address, server);
+        using var stop = new CancellationTokenSource();
+        var senders = Enumerable.Range(0, 8).Select(sender => SendUntilStoppedAsync(address, $"term-s{sender}", acknowledged, stop.Token)).ToArray();
+        while (acknowledged.Count < 5_000)
+        {
+            await Task.Delay(50);
+        }
+
+        using (var term = System.Diagnostics.Process.Start("kill", ["-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        await server.WaitForExitAsync();
+        await stop.CancelAsync();
+        await Task.WhenAll(senders);
+
+        server.ExitCode.ShouldBe(0);
+        var export = await SightlineCli.RunAsync("export", "events", "--data", _data);
+        var logged = export.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("messageId").GetString()!)
+            .ToHashSet();
+        acknowledged.Where(id => !logged.Contains(id)).ShouldBeEmpty();
+    }
+
     private System.Diagnostics.Process StartServer(Uri address) => SightlineCli.Start(
         new Dictionary<string, string>
         {
