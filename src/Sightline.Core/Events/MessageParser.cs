@@ -194,21 +194,19 @@ public sealed class MessageParser(IngestionLimits limits)
             Optional(message, "integrations"),
             Optional(message, "sentAt") ?? outer.SentAt);
 
-        DateTimeOffset? clientTime = null;
-        foreach (var field in (ReadOnlySpan<string>)["originalTimestamp", "timestamp"])
+        if (!TryReadTime(message, "originalTimestamp", out var originalTimestamp))
         {
-            if (Optional(message, field) is not { } value)
-            {
-                continue;
-            }
-
-            if (!TryParseTime(value, out var parsed))
-            {
-                return Fail(out failure, field, "must be an ISO 8601 date-time string");
-            }
-
-            clientTime ??= parsed;
+            return Fail(out failure, "originalTimestamp", "must be an ISO 8601 date-time string");
         }
+
+        if (!TryReadTime(message, "timestamp", out var callerTimestamp))
+        {
+            return Fail(out failure, "timestamp", "must be an ISO 8601 date-time string");
+        }
+
+        // A timestamp the caller set (an import of past events) is when it happened; originalTimestamp
+        // is when the SDK was called. RudderStack's SDK sends both, Segment's and analytics.js one.
+        var clientTime = callerTimestamp ?? originalTimestamp;
 
         DateTimeOffset? sentAt = null;
         if (envelope.SentAt is { } sent)
@@ -232,7 +230,7 @@ public sealed class MessageParser(IngestionLimits limits)
         buffer.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            WriteNormalized(writer, message, type, messageId, clientTime, sentAt, timestamp, receivedAt, outer, envelope);
+            WriteNormalized(writer, message, type, messageId, originalTimestamp ?? callerTimestamp, sentAt, timestamp, receivedAt, outer, envelope);
         }
 
         return new EventMessage
@@ -304,7 +302,7 @@ public sealed class MessageParser(IngestionLimits limits)
         JsonElement message,
         MessageType type,
         string messageId,
-        DateTimeOffset? clientTime,
+        DateTimeOffset? originalTimestamp,
         DateTimeOffset? sentAt,
         DateTimeOffset timestamp,
         DateTimeOffset receivedAt,
@@ -324,7 +322,7 @@ public sealed class MessageParser(IngestionLimits limits)
 
         WriteObject(writer, "context", outer.Context, inner.Context);
         WriteObject(writer, "integrations", outer.Integrations, inner.Integrations);
-        if (clientTime is { } original)
+        if (originalTimestamp is { } original)
         {
             writer.WriteString("originalTimestamp", Timestamps.Format(original));
         }
@@ -417,6 +415,24 @@ public sealed class MessageParser(IngestionLimits limits)
     /// <summary>A property's value, treating an explicit JSON null as absent.</summary>
     private static JsonElement? Optional(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    /// <summary>False when the field is present but not a date-time; an absent field reads as null.</summary>
+    private static bool TryReadTime(JsonElement message, string field, out DateTimeOffset? time)
+    {
+        time = null;
+        if (Optional(message, field) is not { } value)
+        {
+            return true;
+        }
+
+        if (!TryParseTime(value, out var parsed))
+        {
+            return false;
+        }
+
+        time = parsed;
+        return true;
+    }
 
     private static bool TryParseTime(JsonElement value, out DateTimeOffset time)
     {

@@ -43,6 +43,17 @@ public sealed class MessageParserTests
     }
 
     [Fact]
+    public void Caller_set_timestamp_wins_over_the_sdk_call_time_and_is_skew_corrected()
+    {
+        // RudderStack's SDK: the caller's historical timestamp, plus originalTimestamp and sentAt of the call.
+        var result = Parse("""{"userId":"u","event":"x","timestamp":"2020-01-01T00:00:00Z","originalTimestamp":"2024-05-01T11:00:00Z","sentAt":"2024-05-01T11:00:02Z"}""", MessageType.Track);
+
+        var message = result.Accepted.ShouldHaveSingleItem();
+        message.Timestamp.ShouldBe(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero) + (ReceivedAt - new DateTimeOffset(2024, 5, 1, 11, 0, 2, TimeSpan.Zero)));
+        Stored(message).GetProperty("originalTimestamp").GetString().ShouldBe("2024-05-01T11:00:00.000Z");
+    }
+
+    [Fact]
     public void Timestamp_without_sent_at_is_kept_as_sent()
     {
         var result = Parse("""{"userId":"u","event":"x","timestamp":"2019-03-04T05:06:07.123+02:00"}""", MessageType.Track);
