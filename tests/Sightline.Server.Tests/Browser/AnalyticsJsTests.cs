@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text.Json;
-using Sightline.Server.Tests.Cli;
 
 namespace Sightline.Server.Tests.Browser;
 
@@ -16,7 +14,10 @@ public sealed class AnalyticsJsTests
         await using var server = await RunningServer.StartAsync();
         var key = await server.AddSourceAsync("website");
 
-        var summary = await RunNodeAsync("tests/browser/analytics-js.mjs", server.Address.ToString().TrimEnd('/'), key);
+        var run = await NodeScript.RunAsync("analytics-js.mjs", server.Address, key, "tests/browser");
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        var summary = JsonDocument.Parse(run.Out).RootElement;
 
         var requests = summary.GetProperty("requests").EnumerateArray().Select(r => r.GetProperty("url").GetString()!).ToList();
         requests[0].ShouldEndWith($"/v1/projects/{key}/settings");
@@ -33,27 +34,5 @@ public sealed class AnalyticsJsTests
         messages[2].GetProperty("userId").GetString().ShouldBe("browser-user-1");
         messages[2].GetProperty("traits").GetProperty("name").GetString().ShouldBe("Ana Núñez");
         messages[3].GetProperty("userId").GetString().ShouldBe("browser-user-1");
-    }
-
-    private static async Task<JsonElement> RunNodeAsync(string script, params string[] args)
-    {
-        var path = Path.Combine(SightlineCli.RepositoryRoot, script);
-        var modules = Path.Combine(Path.GetDirectoryName(path)!, "node_modules");
-        Directory.Exists(modules).ShouldBeTrue($"{modules} is missing: ./run-tests installs it (npm ci)");
-        var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(path)! };
-        info.ArgumentList.Add(path);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        var output = await stdout;
-        process.ExitCode.ShouldBe(0, $"{output}\n{await stderr}");
-        return JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last()).RootElement.Clone();
     }
 }

@@ -1,23 +1,23 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using Sightline.Server.Tests.Cli;
 
-namespace Sightline.Server.Tests.Conformance;
+namespace Sightline.Server.Tests;
 
 /// <summary>
-/// Runs a script of tests/conformance, which drives another vendor's real npm SDK, with the machine's node.
+/// Runs a node script of the repository (tests/conformance drives other vendors' npm SDKs, tests/browser
+/// drives analytics.js in Chromium) with the machine's node.
 /// </summary>
 internal static class NodeScript
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    private static readonly Lazy<string> ScriptsDirectory = new(Locate);
-
-    /// <summary>Runs <c>node &lt;script&gt; &lt;baseUrl&gt; &lt;writeKey&gt;</c> to completion.</summary>
-    public static async Task<NodeRun> RunAsync(string script, Uri baseUrl, string writeKey)
+    /// <summary>Runs <c>node &lt;script&gt; &lt;baseUrl&gt; &lt;writeKey&gt;</c> in <paramref name="folder"/> to completion.</summary>
+    public static async Task<NodeRun> RunAsync(string script, Uri baseUrl, string writeKey, string folder = "tests/conformance")
     {
         var info = new ProcessStartInfo("node")
         {
-            WorkingDirectory = ScriptsDirectory.Value,
+            WorkingDirectory = Locate(folder),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -33,7 +33,7 @@ internal static class NodeScript
         }
         catch (Win32Exception e)
         {
-            throw new InvalidOperationException("`node` is not on the PATH. ./run-tests installs Node.js and the conformance SDKs.", e);
+            throw new InvalidOperationException("`node` is not on the PATH. ./run-tests installs Node.js and the npm packages.", e);
         }
 
         using (process)
@@ -55,24 +55,13 @@ internal static class NodeScript
         }
     }
 
-    private static string Locate()
+    private static string Locate(string folder)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Sightline.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        if (root is null)
-        {
-            throw new DirectoryNotFoundException($"Sightline.slnx not found above {AppContext.BaseDirectory}");
-        }
-
-        var scripts = Path.Combine(root.FullName, "tests", "conformance");
+        var scripts = Path.Combine(SightlineCli.RepositoryRoot, folder);
         if (!Directory.Exists(Path.Combine(scripts, "node_modules")))
         {
             throw new InvalidOperationException(
-                $"The npm SDKs are not installed in {scripts}: run ./run-tests (it runs `npm ci` there), or `npm ci` in tests/conformance.");
+                $"The npm packages are not installed in {scripts}: run ./run-tests (it runs `npm ci` there), or `npm ci` in {folder}.");
         }
 
         return scripts;

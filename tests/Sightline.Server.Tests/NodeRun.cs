@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Sightline.Server.Tests.Conformance;
+namespace Sightline.Server.Tests;
 
 /// <summary>How a conformance script ended, and the JSON summary of what it sent.</summary>
 internal sealed record NodeRun(string Script, int ExitCode, string Out, string Error)
