@@ -32,7 +32,10 @@ public static class SightlineApp
     /// <summary>Builds the app from standard .NET configuration: appsettings.json, environment (<c>SIGHTLINE__…</c>), command line.</summary>
     public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        // Options are bound once at start, so appsettings.json need not be watched; and the watch covers the
+        // working directory recursively, data directory included, so every page SQLite writes woke it:
+        // 18% of the server's CPU under load (bench/results/ingestion.md).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false", .. args] });
         // Defaults go first so every other source, environment variables included, overrides them.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
         if (overrides is not null)

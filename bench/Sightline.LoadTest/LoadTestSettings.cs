@@ -1,0 +1,44 @@
+namespace Sightline.LoadTest;
+
+/// <summary>What one invocation of the load test does; every figure it prints is read against these.</summary>
+internal sealed record LoadTestSettings
+{
+    /// <summary>Length of the measured HTTP window, in seconds.</summary>
+    public required int Seconds { get; init; }
+
+    /// <summary>Untimed HTTP load before the window, in seconds.</summary>
+    public required int WarmupSeconds { get; init; }
+
+    /// <summary>Concurrent HTTP connections, one request in flight on each.</summary>
+    public required int Connections { get; init; }
+
+    /// <summary>Messages per <c>POST /v1/batch</c>.</summary>
+    public required int Batch { get; init; }
+
+    /// <summary>How many times the whole run (server, HTTP, raw baselines) is repeated.</summary>
+    public required int Repeat { get; init; }
+
+    /// <summary>SQLite's <c>synchronous</c> pragma for both the server and the raw baseline.</summary>
+    public required string Synchronous { get; init; }
+
+    /// <summary>Messages per transaction of the main raw baseline; by default connections × batch, the largest group the server can form.</summary>
+    public required int RawGroup { get; init; }
+
+    /// <summary>Time limit of each raw baseline, in seconds.</summary>
+    public required int RawSeconds { get; init; }
+
+    /// <summary>Most events each raw baseline appends (all are built before the clock starts).</summary>
+    public required int RawEvents { get; init; }
+
+    /// <summary>Skip the raw and parser baselines, for quick HTTP-only experiments.</summary>
+    public required bool NoRaw { get; init; }
+
+    /// <summary>Run <c>./sightline --help</c> first, which rebuilds the CLI when a source file is newer.</summary>
+    public required bool Build { get; init; }
+
+    /// <summary>Extra environment variables for the server process (KEY=VALUE), for experiments.</summary>
+    public required IReadOnlyList<KeyValuePair<string, string>> ServerEnvironment { get; init; }
+
+    /// <summary>Messages per transaction of the second raw baseline: one request's worth.</summary>
+    public int SmallRawGroup => Batch;
+}

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using Microsoft.Data.Sqlite;
+using Sightline.Core.Storage;
+using Sightline.LoadTest;
+using Sightline.LoadTest.Baseline;
+using Sightline.LoadTest.Http;
+using Sightline.LoadTest.Reporting;
+using Sightline.LoadTest.Server;
+using Sightline.LoadTest.Verification;
+using Sightline.LoadTest.Workload;
+using Sightline.Storage.Sqlite;
+
+const string SourceName = "bench";
+const string WriteKey = "benchkey123456";
+
+var seconds = new Option<int>("--seconds") { Description = "Measured HTTP window in seconds.", DefaultValueFactory = _ => 20 };
+var warmup = new Option<int>("--warmup") { Description = "Untimed HTTP load before the window, in seconds.", DefaultValueFactory = _ => 8 };
+var connections = new Option<int>("--connections") { Description = "Concurrent HTTP connections.", DefaultValueFactory = _ => 32 };
+var batch = new Option<int>("--batch") { Description = "Messages per POST /v1/batch.", DefaultValueFactory = _ => 100 };
+var repeat = new Option<int>("--repeat") { Description = "Repetitions of the whole run; the median is reported.", DefaultValueFactory = _ => 3 };
+var synchronous = new Option<string>("--synchronous") { Description = "SQLite synchronous pragma for server and baseline: FULL, NORMAL or EXTRA.", DefaultValueFactory = _ => "FULL" };
+var rawGroup = new Option<int?>("--raw-group") { Description = "Events per transaction of the main raw baseline (default: connections × batch)." };
+var rawSeconds = new Option<int>("--raw-seconds") { Description = "Time limit of each raw baseline, in seconds.", DefaultValueFactory = _ => 10 };
+var rawEvents = new Option<int>("--raw-events") { Description = "Most events per raw baseline.", DefaultValueFactory = _ => 2_000_000 };
+var noRaw = new Option<bool>("--no-raw") { Description = "Skip the raw and parser baselines (quick HTTP experiments)." };
+var build = new Option<bool>("--build") { Description = "Run ./sightline --help first, which rebuilds the CLI if sources changed." };
+var serverEnv = new Option<string[]>("--server-env") { Description = "KEY=VALUE environment for the server process (repeatable), e.g. DOTNET_gcServer=1." };
+
+var root = new RootCommand("Sightline ingestion load test: POST /v1/batch into the durable log against the raw speed of the log.")
+{
+    seconds, warmup, connections, batch, repeat, synchronous, rawGroup, rawSeconds, rawEvents, noRaw, build, serverEnv,
+};
+root.SetAction(async (parse, cancellationToken) =>
+{
+    LoadTestSettings settings;
+    try
+    {
+        settings = new LoadTestSettings
+        {
+            Seconds = Positive(parse.GetValue(seconds), "--seconds"),
+            WarmupSeconds = Math.Max(0, parse.GetValue(warmup)),
+            Connections = Positive(parse.GetValue(connections), "--connections"),
+            Batch = Positive(parse.GetValue(batch), "--batch"),
+            Repeat = Positive(parse.GetValue(repeat), "--repeat"),
+            Synchronous = SynchronousSetting(parse.GetValue(synchronous)!),
+            RawGroup = Positive(parse.GetValue(rawGroup) ?? (parse.GetValue(connections) * parse.GetValue(batch)), "--raw-group"),
+            RawSeconds = Positive(parse.GetValue(rawSeconds), "--raw-seconds"),
+            RawEvents = Positive(parse.GetValue(rawEvents), "--raw-events"),
+            NoRaw = parse.GetValue(noRaw),
+            Build = parse.GetValue(build),
+            ServerEnvironment = [.. (parse.GetValue(serverEnv) ?? []).Select(ParseAssignment)],
+        };
+    }
+    catch (ArgumentException e)
+    {
+        await Console.Error.WriteLineAsync($"error: {e.Message}");
+        return 2;
+    }
+
+    var scratch = Path.Combine(Path.GetTempPath(), "sightline-loadtest-" + Guid.NewGuid().ToString("N")[..8]);
+    Directory.CreateDirectory(scratch);
+    try
+    {
+        var cli = await SightlineCli.PrepareAsync(settings.Build, scratch, cancellationToken);
+        var bodies = BatchSet.Create(settings.Connections, settings.Batch, WriteKey);
+        Report.Header(settings, cli, bodies);
+        LogEntry[]? rawEntries = settings.NoRaw ? null : RawEvents.Build(bodies, RawAppend.EntriesNeeded(settings.RawEvents));
+
+        var runs = new List<RunFigures>();
+        for (var number = 1; number <= settings.Repeat; number++)
+        {
+            var data = Path.Combine(scratch, $"server-{number}", "sightline-data");
+            await cli.AddSourceAsync(data, SourceName, WriteKey, cancellationToken);
+            HttpFigures http;
+            long stored;
+            await using (var server = await ServerProcess.StartAsync(cli, data, settings.Synchronous, settings.ServerEnvironment, cancellationToken))
+            {
+                http = await HttpLoad.RunAsync(server, bodies, settings, (uint)number, WriteKey, cancellationToken);
+                stored = await StoredEvents.CountAsync(Path.Combine(data, SqliteDatabase.FileName), cancellationToken);
+            }
+
+            Directory.Delete(Path.GetDirectoryName(data)!, recursive: true);
+
+            RawFigures? raw = null, rawSmall = null;
+            ParserFigures? parser = null;
+            if (rawEntries is not null)
+            {
+                var limit = TimeSpan.FromSeconds(settings.RawSeconds);
+                raw = await RawAppend.RunAsync(rawEntries, settings.RawGroup, limit, settings.Synchronous, scratch, cancellationToken);
+                rawSmall = await RawAppend.RunAsync(rawEntries, settings.SmallRawGroup, limit, settings.Synchronous, scratch, cancellationToken);
+                parser = ParserSpeed.Measure(bodies, TimeSpan.FromSeconds(2));
+            }
+
+            var run = new RunFigures(number, settings.WarmupSeconds, http, stored, raw, rawSmall, parser);
+            runs.Add(run);
+            Report.Run(run, settings.Repeat);
+        }
+
+        Report.Summary(runs, settings);
+        return runs.All(r => r.LogConsistent && r.Http.Errors == 0) ? 0 : 1;
+    }
+    finally
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(scratch, recursive: true);
+    }
+});
+return await root.Parse(args).InvokeAsync();
+
+static int Positive(int value, string option) =>
+    value > 0 ? value : throw new ArgumentException($"{option} must be positive, got {value}.");
+
+static string SynchronousSetting(string value) =>
+    value.ToUpperInvariant() is "FULL" or "NORMAL" or "EXTRA"
+        ? value.ToUpperInvariant()
+        : throw new ArgumentException($"--synchronous must be FULL, NORMAL or EXTRA, got \"{value}\".");
+
+static KeyValuePair<string, string> ParseAssignment(string assignment) =>
+    assignment.Split('=', 2) is [var name, var value] && name.Length > 0
+        ? new(name, value)
+        : throw new ArgumentException($"--server-env expects KEY=VALUE, got \"{assignment}\".");
