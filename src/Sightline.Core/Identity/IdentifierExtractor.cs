@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Sightline.Core.Events;
+
+namespace Sightline.Core.Identity;
+
+/// <summary>
+/// Reads the identifiers a message carries: userId, anonymousId, e-mail and phone from traits,
+/// device ids from <c>context.device</c>, and every <c>context.externalIds[]</c> entry under its own type.
+/// </summary>
+public sealed class IdentifierExtractor(IdentifierNormalizer normalizer)
+{
+    /// <summary>The message's identifiers, normalized and without duplicates, in the order found.</summary>
+    public IReadOnlyList<Identifier> Extract(JsonElement message)
+    {
+        var found = new List<Identifier>();
+
+        void Add(string type, JsonElement? value)
+        {
+            var text = value switch
+            {
+                { ValueKind: JsonValueKind.String } s => s.GetString(),
+                { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
+                _ => null,
+            };
+            if (normalizer.Normalize(type, text) is { } identifier && !found.Contains(identifier))
+            {
+                found.Add(identifier);
+            }
+        }
+
+        Add(IdentifierTypes.UserId, Property(message, "userId"));
+        Add(IdentifierTypes.AnonymousId, Property(message, "anonymousId"));
+        var context = Property(message, "context");
+        foreach (var traits in (ReadOnlySpan<JsonElement?>)[Property(message, "traits"), Property(context, "traits")])
+        {
+            Add(IdentifierTypes.Email, Property(traits, "email"));
+            Add(IdentifierTypes.Phone, Property(traits, "phone"));
+        }
+
+        var device = Property(context, "device");
+        Add(IdentifierTypes.DeviceId, Property(device, "id"));
+        Add(IdentifierTypes.AdvertisingId, Property(device, "advertisingId"));
+        if (Property(context, "externalIds") is { ValueKind: JsonValueKind.Array } externalIds)
+        {
+            foreach (var external in externalIds.EnumerateArray())
+            {
+                if (Property(external, "type") is { ValueKind: JsonValueKind.String } type && type.GetString() is { Length: > 0 } name)
+                {
+                    Add(name.Trim().ToLowerInvariant(), Property(external, "id"));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The id an alias call says this user was known by before (<c>previousId</c>), if any.</summary>
+    public static string? PreviousId(JsonElement message) =>
+        Property(message, "type") is { ValueKind: JsonValueKind.String } type && type.ValueEquals(MessageTypes.Name(MessageType.Alias))
+            && Property(message, "previousId") is { } previous
+            && previous.ValueKind is JsonValueKind.String or JsonValueKind.Number
+                ? (previous.ValueKind == JsonValueKind.String ? previous.GetString() : previous.GetRawText())
+                : null;
+
+    private static JsonElement? Property(JsonElement? element, string name) =>
+        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value
+            : null;
+}
