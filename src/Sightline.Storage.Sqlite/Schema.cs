@@ -47,5 +47,49 @@ internal static class Schema
             created_at  INTEGER NOT NULL
         );
         """,
+        """
+        -- Derived state: everything below is rebuilt from the log by `sightline rebuild`.
+        CREATE TABLE pipeline (id INTEGER PRIMARY KEY CHECK (id = 1), checkpoint INTEGER NOT NULL);
+        INSERT INTO pipeline (id, checkpoint) VALUES (1, 0);
+
+        -- id is the sequence number of the event that created the profile; canonical_id the live profile it is now part of.
+        CREATE TABLE profiles (id INTEGER PRIMARY KEY, canonical_id INTEGER NOT NULL);
+        CREATE INDEX profiles_by_canonical ON profiles (canonical_id);
+
+        CREATE TABLE identities (
+            type       TEXT NOT NULL,
+            value      TEXT NOT NULL,
+            profile_id INTEGER NOT NULL,
+            seq        INTEGER NOT NULL,
+            PRIMARY KEY (type, value, profile_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX identities_by_profile ON identities (profile_id);
+
+        -- Lineage: the profile each event joined when resolved (its live profile is that profile's canonical_id).
+        CREATE TABLE event_profiles (seq INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL);
+        CREATE INDEX event_profiles_by_profile ON event_profiles (profile_id, seq);
+
+        CREATE TABLE traits (
+            profile_id INTEGER NOT NULL,
+            name       TEXT NOT NULL,
+            value      TEXT NOT NULL,
+            seq        INTEGER NOT NULL,
+            observed_at INTEGER NOT NULL
+        );
+        CREATE INDEX traits_by_profile ON traits (profile_id, name);
+
+        CREATE TABLE merges (
+            id         INTEGER PRIMARY KEY,
+            seq        INTEGER NOT NULL,
+            from_id    INTEGER NOT NULL,
+            into_id    INTEGER NOT NULL,
+            via_type   TEXT NOT NULL,
+            via_value  TEXT NOT NULL,
+            blocked    INTEGER NOT NULL,
+            reason     TEXT
+        );
+        CREATE INDEX merges_by_from ON merges (from_id);
+        CREATE INDEX merges_by_into ON merges (into_id);
+        """,
     ];
 }

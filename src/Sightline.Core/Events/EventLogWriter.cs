@@ -8,7 +8,10 @@ namespace Sightline.Core.Events;
 /// queued into one transaction, so concurrent requests share the cost of a durable commit.
 /// A request is answered only after the transaction holding its messages has committed.
 /// </summary>
-public sealed class EventLogWriter(IEventLog log, int maxEventsPerCommit = 20_000)
+/// <param name="log">The log to append to.</param>
+/// <param name="maxEventsPerCommit">Most messages in one transaction.</param>
+/// <param name="committed">Called after each commit that stored messages (the pipeline's wake-up).</param>
+public sealed class EventLogWriter(IEventLog log, int maxEventsPerCommit = 20_000, Action? committed = null)
 {
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(8192) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -66,6 +69,11 @@ public sealed class EventLogWriter(IEventLog log, int maxEventsPerCommit = 20_00
                 foreach (var pending in group)
                 {
                     pending.Committed.TrySetResult();
+                }
+
+                if (entries.Count > 0)
+                {
+                    committed?.Invoke();
                 }
             }
 #pragma warning disable CA1031 // Every waiter must hear of the failure; the writer keeps going for later requests.

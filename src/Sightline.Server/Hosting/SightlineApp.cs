@@ -4,10 +4,13 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Sightline.Core.Events;
+using Sightline.Core.Identity;
+using Sightline.Core.Profiles;
 using Sightline.Core.Storage;
 using Sightline.Server.Access;
 using Sightline.Server.Admin;
 using Sightline.Server.Ingestion;
+using Sightline.Server.Profiles;
 using Sightline.Storage.Sqlite;
 
 namespace Sightline.Server.Hosting;
@@ -78,10 +81,17 @@ public static class SightlineApp
             MaxMessageBytes = Options(sp).MaxMessageBytes,
             MaxRequestBytes = Options(sp).MaxRequestBytes,
         }));
-        services.AddSingleton(sp => new EventLogWriter(sp.GetRequiredService<IEventLog>(), Options(sp).MaxEventsPerCommit));
+        services.AddSingleton(sp => new EventLogWriter(
+            sp.GetRequiredService<IEventLog>(), Options(sp).MaxEventsPerCommit, sp.GetRequiredService<ProfilePipeline>().Notify));
         services.AddHostedService<EventLogWriterService>();
         services.AddSingleton<WriteKeys>();
         services.AddSingleton<IngestionServices>();
+
+        services.AddSingleton<IProfileStore, SqliteProfileStore>();
+        services.AddSingleton(new IdentityResolver(MergeRules.Default));
+        services.AddSingleton(sp => new IdentifierExtractor(new IdentifierNormalizer(Options(sp).DefaultPhoneRegion)));
+        services.AddSingleton<ProfilePipeline>();
+        services.AddHostedService<ProfilePipelineService>();
 
         services.AddSingleton<ApiKeys>();
         services.AddHostedService<AdminKeyBootstrap>();
@@ -111,6 +121,7 @@ public static class SightlineApp
         app.MapHealthChecks("/healthz");
         app.MapIngestion();
         app.MapAdmin();
+        app.MapProfiles();
     }
 
     private static SightlineOptions Options(IServiceProvider services) =>

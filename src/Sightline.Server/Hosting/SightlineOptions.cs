@@ -27,6 +27,10 @@ public sealed class SightlineOptions
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 500 * 1024;
 
+    /// <summary>ISO 3166 region for phone numbers written without a country code (for example ES); unset accepts only international numbers.</summary>
+    [RegularExpression("^[A-Za-z]{2}$")]
+    public string? DefaultPhoneRegion { get; set; }
+
     /// <summary>Most messages one group commit writes in one transaction.</summary>
     [Range(1, 1_000_000)]
     public int MaxEventsPerCommit { get; set; } = 20_000;

@@ -1,0 +1,26 @@
+using Sightline.Core.Identity;
+
+namespace Sightline.Core.Profiles;
+
+/// <summary>
+/// What the pipeline derived from a run of log events, committed in one transaction together with
+/// <see cref="Checkpoint"/>, so a crash never applies an event twice or skips one.
+/// </summary>
+public sealed class ProfileChanges
+{
+    /// <summary>The sequence number of the last event these changes cover.</summary>
+    public long Checkpoint { get; set; }
+
+    public List<ProfileId> Created { get; } = [];
+
+    public List<(Identifier Identifier, ProfileId Profile, long Sequence)> Links { get; } = [];
+
+    public List<(ProfileMerge Merge, long Sequence)> Merges { get; } = [];
+
+    public List<(BlockedMerge Blocked, long Sequence)> Blocked { get; } = [];
+
+    /// <summary>Lineage: the profile each event joined when it was resolved.</summary>
+    public List<(long Sequence, ProfileId Profile)> Events { get; } = [];
+
+    public List<TraitObservation> Traits { get; } = [];
+}

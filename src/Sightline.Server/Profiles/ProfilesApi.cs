@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sightline.Core.Events;
+using Sightline.Core.Identity;
+using Sightline.Core.Profiles;
+using Sightline.Core.Storage;
+using Sightline.Server.Access;
+
+namespace Sightline.Server.Profiles;
+
+/// <summary>
+/// Reading unified profiles: by id (<c>/v1/profiles/123</c>) or by any identifier (<c>/v1/profiles/email:ana@example.com</c>).
+/// A merged-away id answers with the profile it is now part of.
+/// </summary>
+public static class ProfilesApi
+{
+    public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder app)
+    {
+        var profiles = app.MapGroup("/v1/profiles/{key}").RequireAuthorization(ApiKeys.AdminRole).WithTags("Profiles");
+        profiles.MapGet("/", GetAsync).WithName("get-profile").WithSummary("A unified profile: identities and current traits with their source.");
+        profiles.MapGet("/identities", IdentitiesAsync).WithName("profile-identities").WithSummary("Every identifier, with the source and event it came from.");
+        profiles.MapGet("/traits", TraitsAsync).WithName("profile-traits").WithSummary("Current trait values with provenance; ?history=true adds every observed value.");
+        profiles.MapGet("/events", EventsAsync).WithName("profile-events").WithSummary("The timeline, newest first, paged with ?before=CURSOR; filter with ?type= and ?source=.");
+        profiles.MapGet("/merges", MergesAsync).WithName("profile-merges").WithSummary("Merges and blocked merges, with the identifier that was their evidence.");
+        app.MapGet("/v1/pipeline", (ProfilePipeline pipeline) => TypedResults.Ok(new PipelineView(pipeline.Processed)))
+            .RequireAuthorization(ApiKeys.AdminRole).WithTags("Profiles").WithName("pipeline").WithSummary("How far the profile pipeline has processed the log.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<ProfileView>, ProblemHttpResult>> GetAsync(string key, IProfileStore store, CancellationToken cancellationToken)
+    {
+        if (await ResolveAsync(key, store, cancellationToken) is not { } profile)
+        {
+            return NotFound(key);
+        }
+
+        var identities = await store.IdentitiesAsync(profile, cancellationToken);
+        var traits = Survivorship.Current(await store.TraitHistoryAsync(profile, cancellationToken));
+        return TypedResults.Ok(new ProfileView(
+            profile.ToString(),
+            [.. identities.Select(IdentityView.From)],
+            traits.ToDictionary(t => t.Name, TraitView.From, StringComparer.Ordinal)));
+    }
+
+    private static async Task<Results<Ok<IdentityView[]>, ProblemHttpResult>> IdentitiesAsync(string key, IProfileStore store, CancellationToken cancellationToken) =>
+        await ResolveAsync(key, store, cancellationToken) is { } profile
+            ? TypedResults.Ok((await store.IdentitiesAsync(profile, cancellationToken)).Select(IdentityView.From).ToArray())
+            : NotFound(key);
+
+    private static async Task<Results<Ok<TraitView[]>, ProblemHttpResult>> TraitsAsync(string key, bool? history, IProfileStore store, CancellationToken cancellationToken)
+    {
+        if (await ResolveAsync(key, store, cancellationToken) is not { } profile)
+        {
+            return NotFound(key);
+        }
+
+        var all = await store.TraitHistoryAsync(profile, cancellationToken);
+        return TypedResults.Ok(Survivorship.Current(all)
+            .Select(t => TraitView.From(t) with { History = history == true ? [.. all.Where(h => h.Name == t.Name).OrderByDescending(h => h.Sequence).Select(h => TraitView.From(h))] : null })
+            .ToArray());
+    }
+
+    private static async Task<Results<Ok<TimelineView>, ProblemHttpResult>> EventsAsync(
+        string key, long? before, int? limit, string? type, string? source, IProfileStore store, CancellationToken cancellationToken)
+    {
+        if (await ResolveAsync(key, store, cancellationToken) is not { } profile)
+        {
+            return NotFound(key);
+        }
+
+        var size = Math.Clamp(limit ?? 50, 1, 1000);
+        var events = await store.EventsAsync(profile, before ?? long.MaxValue, size, type, source, cancellationToken);
+        return TypedResults.Ok(new TimelineView(
+            [.. events.Select(e => new EventView(e.Sequence, e.Source, e.MessageId, MessageTypes.Name(e.Type), e.Timestamp, e.ReceivedAt, JsonDocument.Parse(e.Json).RootElement))],
+            events.Count == size ? events[^1].Sequence.ToString(CultureInfo.InvariantCulture) : null));
+    }
+
+    private static async Task<Results<Ok<MergeView[]>, ProblemHttpResult>> MergesAsync(string key, IProfileStore store, CancellationToken cancellationToken) =>
+        await ResolveAsync(key, store, cancellationToken) is { } profile
+            ? TypedResults.Ok((await store.MergesAsync(profile, cancellationToken))
+                .Select(m => new MergeView(m.Blocked ? "blocked" : "merged", m.From.ToString(), m.Into.ToString(), m.Via.ToString(), m.Sequence, m.Reason))
+                .ToArray())
+            : NotFound(key);
+
+    /// <summary>A numeric key is a profile id; <c>type:value</c> is an identifier, normalized as the pipeline normalizes it.</summary>
+    private static async Task<ProfileId?> ResolveAsync(string key, IProfileStore store, CancellationToken cancellationToken)
+    {
+        if (long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return await store.CanonicalAsync(new ProfileId(id), cancellationToken);
+        }
+
+        if (!Identifier.TryParse(key, out var identifier)
+            || new IdentifierNormalizer().Normalize(identifier.Type, identifier.Value) is not { } normalized
+            || await store.FindAsync(normalized, cancellationToken) is not { } holder)
+        {
+            return null;
+        }
+
+        return await store.CanonicalAsync(holder, cancellationToken);
+    }
+
+    private static ProblemHttpResult NotFound(string key) => TypedResults.Problem(
+        $"No profile has the id or identifier \"{key}\". Use a profile id (digits) or type:value, such as email:ana@example.com.",
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Profile not found");
+}
+
+public sealed record PipelineView(long Processed);
+
+public sealed record ProfileView(string Id, IdentityView[] Identities, Dictionary<string, TraitView> Traits);
+
+public sealed record IdentityView(string Type, string Value, string Source, long Sequence, DateTimeOffset FirstSeen)
+{
+    public static IdentityView From(ProfileIdentity identity) =>
+        new(identity.Identifier.Type, identity.Identifier.Value, identity.Source, identity.Sequence, identity.FirstSeen);
+}
+
+public sealed record TraitView(string Name, JsonElement Value, string Source, int Trust, DateTimeOffset ObservedAt, long Sequence)
+{
+    public TraitView[]? History { get; init; }
+
+    public static TraitView From(TraitValue trait) =>
+        new(trait.Name, JsonDocument.Parse(trait.Json).RootElement, trait.Source, trait.Trust, trait.ObservedAt, trait.Sequence);
+}
+
+public sealed record TimelineView(EventView[] Events, string? Next);
+
+public sealed record EventView(long Sequence, string Source, string MessageId, string Type, DateTimeOffset Timestamp, DateTimeOffset ReceivedAt, JsonElement Message);
+
+public sealed record MergeView(string Kind, string From, string Into, string Via, long Sequence, string? Reason);

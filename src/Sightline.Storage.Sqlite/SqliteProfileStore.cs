@@ -1,0 +1,270 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Sightline.Core.Events;
+using Sightline.Core.Identity;
+using Sightline.Core.Profiles;
+using Sightline.Core.Storage;
+
+namespace Sightline.Storage.Sqlite;
+
+/// <summary>Profiles, identities, lineage and trait history in SQLite.</summary>
+public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
+{
+    public async Task<long> CheckpointAsync(CancellationToken cancellationToken) =>
+        (long)(await ScalarAsync("SELECT checkpoint FROM pipeline", cancellationToken))!;
+
+    public async Task LoadGraphAsync(InMemoryIdentityGraph graph, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using (var profiles = Command(connection, "SELECT id FROM profiles WHERE canonical_id = id ORDER BY id"))
+        using (var reader = await profiles.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                graph.Create(reader.GetInt64(0));
+            }
+        }
+
+        using var identities = Command(connection, "SELECT type, value, profile_id FROM identities ORDER BY seq");
+        using var rows = await identities.ExecuteReaderAsync(cancellationToken);
+        while (await rows.ReadAsync(cancellationToken))
+        {
+            graph.Link(new Identifier(rows.GetString(0), rows.GetString(1)), new ProfileId(rows.GetInt64(2)));
+        }
+    }
+
+    public Task CommitAsync(ProfileChanges changes, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        using (var create = Command(connection, "INSERT INTO profiles (id, canonical_id) VALUES ($id, $id)", transaction, "$id"))
+        {
+            foreach (var profile in changes.Created)
+            {
+                Run(create, profile.Value);
+            }
+        }
+
+        // Links target profiles live when they were made; merges then move them on, in order.
+        using (var link = Command(connection, "INSERT OR IGNORE INTO identities (type, value, profile_id, seq) VALUES ($type, $value, $profile, $seq)", transaction, "$type", "$value", "$profile", "$seq"))
+        {
+            foreach (var (identifier, profile, sequence) in changes.Links)
+            {
+                Run(link, identifier.Type, identifier.Value, profile.Value, sequence);
+            }
+        }
+
+        using (var move = Command(connection, "UPDATE OR IGNORE identities SET profile_id = $into WHERE profile_id = $from", transaction, "$into", "$from"))
+        using (var drop = Command(connection, "DELETE FROM identities WHERE profile_id = $from", transaction, "$from"))
+        using (var repoint = Command(connection, "UPDATE profiles SET canonical_id = $into WHERE canonical_id = $from", transaction, "$into", "$from"))
+        using (var record = Command(connection, "INSERT INTO merges (seq, from_id, into_id, via_type, via_value, blocked, reason) VALUES ($seq, $from, $into, $type, $value, $blocked, $reason)", transaction, "$seq", "$from", "$into", "$type", "$value", "$blocked", "$reason"))
+        {
+            foreach (var (merge, sequence) in changes.Merges)
+            {
+                Run(move, merge.Into.Value, merge.From.Value);
+                Run(drop, merge.From.Value);
+                Run(repoint, merge.Into.Value, merge.From.Value);
+                Run(record, sequence, merge.From.Value, merge.Into.Value, merge.Via.Type, merge.Via.Value, 0, null);
+            }
+
+            foreach (var (blocked, sequence) in changes.Blocked)
+            {
+                Run(record, sequence, blocked.Other.Value, blocked.Profile.Value, blocked.Via.Type, blocked.Via.Value, 1, blocked.Reason);
+            }
+        }
+
+        using (var lineage = Command(connection, "INSERT OR REPLACE INTO event_profiles (seq, profile_id) VALUES ($seq, $profile)", transaction, "$seq", "$profile"))
+        {
+            foreach (var (sequence, profile) in changes.Events)
+            {
+                Run(lineage, sequence, profile.Value);
+            }
+        }
+
+        using (var trait = Command(connection, "INSERT INTO traits (profile_id, name, value, seq, observed_at) VALUES ($profile, $name, $value, $seq, $at)", transaction, "$profile", "$name", "$value", "$seq", "$at"))
+        {
+            foreach (var observation in changes.Traits)
+            {
+                Run(trait, observation.Profile.Value, observation.Name, observation.Json, observation.Sequence, observation.ObservedAt.ToUnixTimeMilliseconds());
+            }
+        }
+
+        using (var checkpoint = Command(connection, "UPDATE pipeline SET checkpoint = $seq", transaction, "$seq"))
+        {
+            Run(checkpoint, changes.Checkpoint);
+        }
+
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
+    public Task ResetAsync(CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        SqliteDatabase.Execute(connection, "DELETE FROM profiles; DELETE FROM identities; DELETE FROM event_profiles; DELETE FROM traits; DELETE FROM merges; UPDATE pipeline SET checkpoint = 0;", transaction);
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
+    public async Task<ProfileId?> FindAsync(Identifier identifier, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, "SELECT profile_id FROM identities WHERE type = $type AND value = $value ORDER BY seq DESC LIMIT 1", null, "$type", "$value");
+        command.Parameters[0].Value = identifier.Type;
+        command.Parameters[1].Value = identifier.Value;
+        return await command.ExecuteScalarAsync(cancellationToken) is long id ? new ProfileId(id) : null;
+    }
+
+    public async Task<ProfileId?> CanonicalAsync(ProfileId profile, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, "SELECT canonical_id FROM profiles WHERE id = $id", null, "$id");
+        command.Parameters[0].Value = profile.Value;
+        return await command.ExecuteScalarAsync(cancellationToken) is long id ? new ProfileId(id) : null;
+    }
+
+    public async Task<IReadOnlyList<ProfileIdentity>> IdentitiesAsync(ProfileId profile, CancellationToken cancellationToken) =>
+        await QueryAsync(
+            """
+            SELECT i.type, i.value, i.seq, s.name, e.received_at FROM identities i
+            JOIN events e ON e.seq = i.seq JOIN sources s ON s.id = e.source_id
+            WHERE i.profile_id = $profile ORDER BY i.seq
+            """,
+            profile,
+            r => new ProfileIdentity(new Identifier(r.GetString(0), r.GetString(1)), r.GetInt64(2), r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4))),
+            cancellationToken);
+
+    public async Task<IReadOnlyList<TraitValue>> TraitHistoryAsync(ProfileId profile, CancellationToken cancellationToken) =>
+        await QueryAsync(
+            """
+            SELECT t.name, t.value, s.name, s.trust, s.kind, t.observed_at, t.seq FROM traits t
+            JOIN profiles p ON p.id = t.profile_id
+            JOIN events e ON e.seq = t.seq JOIN sources s ON s.id = e.source_id
+            WHERE p.canonical_id = $profile ORDER BY t.name, t.seq
+            """,
+            profile,
+            r => new TraitValue(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4) == "third-party", DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)), r.GetInt64(6)),
+            cancellationToken);
+
+    public async Task<IReadOnlyList<LoggedEvent>> EventsAsync(ProfileId profile, long beforeSequence, int limit, string? type, string? source, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = Command(
+            connection,
+            """
+            SELECT e.seq, s.name, e.message_id, e.type, e.received_at, e.timestamp, e.payload FROM event_profiles ep
+            JOIN profiles p ON p.id = ep.profile_id JOIN events e ON e.seq = ep.seq JOIN sources s ON s.id = e.source_id
+            WHERE p.canonical_id = $profile AND ep.seq < $before AND ($type IS NULL OR e.type = $type) AND ($source IS NULL OR s.name = $source)
+            ORDER BY ep.seq DESC LIMIT $limit
+            """,
+            null,
+            "$profile", "$before", "$type", "$source", "$limit");
+        SetAll(command, profile.Value, beforeSequence, type, source, limit);
+        var events = new List<LoggedEvent>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new LoggedEvent
+            {
+                Sequence = reader.GetInt64(0),
+                Source = reader.GetString(1),
+                MessageId = reader.GetString(2),
+                Type = MessageTypes.Parse(reader.GetString(3)),
+                ReceivedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
+                Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+                Json = (byte[])reader.GetValue(6),
+            });
+        }
+
+        return events;
+    }
+
+    public async Task<IReadOnlyList<MergeRecord>> MergesAsync(ProfileId profile, CancellationToken cancellationToken) =>
+        await QueryAsync(
+            """
+            SELECT m.from_id, m.into_id, m.via_type, m.via_value, m.seq, m.blocked, m.reason FROM merges m
+            WHERE m.into_id IN (SELECT id FROM profiles WHERE canonical_id = $profile)
+               OR m.from_id IN (SELECT id FROM profiles WHERE canonical_id = $profile)
+            ORDER BY m.seq, m.id
+            """,
+            profile,
+            r => new MergeRecord(new ProfileId(r.GetInt64(0)), new ProfileId(r.GetInt64(1)), new Identifier(r.GetString(2), r.GetString(3)), r.GetInt64(4), r.GetInt64(5) == 1, r.IsDBNull(6) ? null : r.GetString(6)),
+            cancellationToken);
+
+    public async IAsyncEnumerable<(string Source, string RecordId, ProfileId Profile)> LineageAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = Command(
+            connection,
+            """
+            SELECT s.name, e.message_id, p.canonical_id FROM events e JOIN sources s ON s.id = e.source_id
+            JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id ORDER BY e.seq
+            """);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return (reader.GetString(0), reader.GetString(1), new ProfileId(reader.GetInt64(2)));
+        }
+    }
+
+    public async IAsyncEnumerable<ProfileId> ProfilesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, "SELECT id FROM profiles WHERE canonical_id = id ORDER BY id");
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new ProfileId(reader.GetInt64(0));
+        }
+    }
+
+    private async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, sql);
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string sql, ProfileId profile, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, sql, null, "$profile");
+        command.Parameters[0].Value = profile.Value;
+        var rows = new List<T>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
+    }
+
+    private static void SetAll(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    private static void Run(SqliteCommand command, params object?[] values)
+    {
+        SetAll(command, values);
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Sightline.Server.Tests.Profiles;
+
+public sealed class ProfilesApiTests
+{
+    private static async Task<JsonElement> GetAsync(RunningServer server, string path, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RunningServer.AdminKey);
+        using var response = await server.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(expected, body);
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Waits until the pipeline has processed everything in the log.</summary>
+    private static async Task CaughtUpAsync(RunningServer server)
+    {
+        var head = (await server.LogAsync()).Max(e => e.Sequence);
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if ((await GetAsync(server, "/v1/pipeline")).GetProperty("processed").GetInt64() >= head)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("the pipeline did not catch up in 5 s");
+    }
+
+    [Fact]
+    public async Task Anonymous_visitor_who_signs_in_is_one_profile_with_their_earlier_events()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var key = await server.AddSourceAsync("web");
+        await server.SendAsync(RunningServer.Post("/v1/batch", """
+            {"batch":[
+              {"type":"page","anonymousId":"visitor-7","name":"Home","messageId":"m1"},
+              {"type":"track","anonymousId":"visitor-7","event":"Product Viewed","messageId":"m2"},
+              {"type":"identify","anonymousId":"visitor-7","userId":"u-7","traits":{"email":" Ana@Shop.es ","name":"Ana"},"messageId":"m3"},
+              {"type":"track","userId":"u-7","event":"Order Completed","messageId":"m4"}
+            ]}
+            """, key));
+        await CaughtUpAsync(server);
+
+        var byEmail = await GetAsync(server, "/v1/profiles/email:ana@shop.es");
+        var byUser = await GetAsync(server, "/v1/profiles/user_id:u-7");
+        var byAnonymous = await GetAsync(server, "/v1/profiles/anonymous_id:visitor-7");
+
+        var id = byEmail.GetProperty("id").GetString();
+        byUser.GetProperty("id").GetString().ShouldBe(id);
+        byAnonymous.GetProperty("id").GetString().ShouldBe(id);
+        byEmail.GetProperty("identities").EnumerateArray().Select(i => $"{i.GetProperty("type").GetString()}:{i.GetProperty("value").GetString()}")
+            .ShouldBe(["anonymous_id:visitor-7", "user_id:u-7", "email:ana@shop.es"], ignoreOrder: true);
+        var name = byEmail.GetProperty("traits").GetProperty("name");
+        name.GetProperty("value").GetString().ShouldBe("Ana");
+        name.GetProperty("source").GetString().ShouldBe("web");
+        var timeline = await GetAsync(server, $"/v1/profiles/{id}/events");
+        timeline.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("messageId").GetString()).ShouldBe(["m4", "m3", "m2", "m1"]);
+        var page = await GetAsync(server, $"/v1/profiles/{id}/events?limit=3&type=track");
+        page.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("messageId").GetString()).ShouldBe(["m4", "m2"]);
+    }
+
+    [Fact]
+    public async Task Shared_tablet_logins_stay_two_profiles_and_the_blocked_merge_is_explained()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var key = await server.AddSourceAsync("store");
+        await server.SendAsync(RunningServer.Post("/v1/batch", """
+            {"batch":[
+              {"type":"identify","anonymousId":"tablet-1","userId":"ana","messageId":"t1"},
+              {"type":"identify","anonymousId":"tablet-1","userId":"luis","messageId":"t2"}
+            ]}
+            """, key));
+        await CaughtUpAsync(server);
+
+        var ana = (await GetAsync(server, "/v1/profiles/user_id:ana")).GetProperty("id").GetString();
+        var luis = (await GetAsync(server, "/v1/profiles/user_id:luis")).GetProperty("id").GetString();
+
+        ana.ShouldNotBe(luis);
+        var blocked = (await GetAsync(server, $"/v1/profiles/{luis}/merges")).EnumerateArray().ShouldHaveSingleItem();
+        blocked.GetProperty("kind").GetString().ShouldBe("blocked");
+        blocked.GetProperty("via").GetString().ShouldBe("anonymous_id:tablet-1");
+        blocked.GetProperty("reason").GetString()!.ShouldContain("user_id");
+    }
+
+    [Fact]
+    public async Task Trait_history_keeps_every_value_and_the_trusted_source_wins()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var crm = await server.AddSourceAsync("crm");
+        var enrichment = (await server.Service<Core.Storage.ISourceCatalog>().AddAsync(
+            Core.Sources.NewSource.Create("enrichment", "third-party", null, null).Source!, CancellationToken.None)).Source!.WriteKey;
+        await server.SendAsync(RunningServer.Post("/v1/identify", """{"userId":"u1","traits":{"city":"Madrid"},"messageId":"c1"}""", crm));
+        await server.SendAsync(RunningServer.Post("/v1/identify", """{"userId":"u1","traits":{"city":"Sevilla"},"messageId":"e1"}""", enrichment));
+        await CaughtUpAsync(server);
+
+        var traits = await GetAsync(server, "/v1/profiles/user_id:u1/traits?history=true");
+
+        var city = traits.EnumerateArray().ShouldHaveSingleItem();
+        city.GetProperty("value").GetString().ShouldBe("Madrid");
+        city.GetProperty("source").GetString().ShouldBe("crm");
+        city.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("value").GetString()).ShouldBe(["Sevilla", "Madrid"]);
+    }
+
+    [Fact]
+    public async Task Unknown_profile_is_404_with_a_clear_body_and_reads_need_a_key()
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        var missing = await GetAsync(server, "/v1/profiles/email:nobody@nowhere.es", HttpStatusCode.NotFound);
+        missing.GetProperty("detail").GetString()!.ShouldContain("email:nobody@nowhere.es");
+        (await server.Http.GetAsync("/v1/profiles/1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+}
