@@ -1,6 +1,10 @@
 namespace Sightline.Storage.Sqlite;
 
-/// <summary>Schema migrations, applied in order; a database records how many it has in <c>user_version</c>.</summary>
+/// <summary>
+/// Schema migrations, applied in order; each database file records how many it has in <c>user_version</c>.
+/// The log lives in one file; derived state (rebuildable from the log) in another, attached as <c>derived</c>,
+/// so the pipeline's commits never wait for the log writer's lock or make it wait.
+/// </summary>
 internal static class Schema
 {
     public static readonly IReadOnlyList<string> Migrations =
@@ -47,38 +51,41 @@ internal static class Schema
             created_at  INTEGER NOT NULL
         );
         """,
+    ];
+
+    public static readonly IReadOnlyList<string> DerivedMigrations =
+    [
         """
-        -- Derived state: everything below is rebuilt from the log by `sightline rebuild`.
-        CREATE TABLE pipeline (id INTEGER PRIMARY KEY CHECK (id = 1), checkpoint INTEGER NOT NULL);
-        INSERT INTO pipeline (id, checkpoint) VALUES (1, 0);
+        CREATE TABLE derived.pipeline (id INTEGER PRIMARY KEY CHECK (id = 1), checkpoint INTEGER NOT NULL);
+        INSERT INTO derived.pipeline (id, checkpoint) VALUES (1, 0);
 
         -- id is the sequence number of the event that created the profile; canonical_id the live profile it is now part of.
-        CREATE TABLE profiles (id INTEGER PRIMARY KEY, canonical_id INTEGER NOT NULL);
-        CREATE INDEX profiles_by_canonical ON profiles (canonical_id);
+        CREATE TABLE derived.profiles (id INTEGER PRIMARY KEY, canonical_id INTEGER NOT NULL);
+        CREATE INDEX derived.profiles_by_canonical ON profiles (canonical_id);
 
-        CREATE TABLE identities (
+        CREATE TABLE derived.identities (
             type       TEXT NOT NULL,
             value      TEXT NOT NULL,
             profile_id INTEGER NOT NULL,
             seq        INTEGER NOT NULL,
             PRIMARY KEY (type, value, profile_id)
         ) WITHOUT ROWID;
-        CREATE INDEX identities_by_profile ON identities (profile_id);
+        CREATE INDEX derived.identities_by_profile ON identities (profile_id);
 
         -- Lineage: the profile each event joined when resolved (its live profile is that profile's canonical_id).
-        CREATE TABLE event_profiles (seq INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL);
-        CREATE INDEX event_profiles_by_profile ON event_profiles (profile_id, seq);
+        CREATE TABLE derived.event_profiles (seq INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL);
+        CREATE INDEX derived.event_profiles_by_profile ON event_profiles (profile_id, seq);
 
-        CREATE TABLE traits (
+        CREATE TABLE derived.traits (
             profile_id INTEGER NOT NULL,
             name       TEXT NOT NULL,
             value      TEXT NOT NULL,
             seq        INTEGER NOT NULL,
             observed_at INTEGER NOT NULL
         );
-        CREATE INDEX traits_by_profile ON traits (profile_id, name);
+        CREATE INDEX derived.traits_by_profile ON traits (profile_id, name);
 
-        CREATE TABLE merges (
+        CREATE TABLE derived.merges (
             id         INTEGER PRIMARY KEY,
             seq        INTEGER NOT NULL,
             from_id    INTEGER NOT NULL,
@@ -88,8 +95,8 @@ internal static class Schema
             blocked    INTEGER NOT NULL,
             reason     TEXT
         );
-        CREATE INDEX merges_by_from ON merges (from_id);
-        CREATE INDEX merges_by_into ON merges (into_id);
+        CREATE INDEX derived.merges_by_from ON merges (from_id);
+        CREATE INDEX derived.merges_by_into ON merges (into_id);
         """,
     ];
 }

@@ -7,8 +7,13 @@ namespace Sightline.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteDatabase
 {
-    /// <summary>The file name inside the data directory.</summary>
+    /// <summary>The file name of the log inside the data directory.</summary>
     public const string FileName = "sightline.db";
+
+    /// <summary>The file name of the derived state (profiles, identity graph), attached to every connection as <c>derived</c>.</summary>
+    public const string DerivedFileName = "profiles.db";
+
+    private readonly string _derivedPath;
 
     private readonly string _connectionString;
     private readonly string _synchronous;
@@ -24,6 +29,7 @@ public sealed class SqliteDatabase
 
         Directory.CreateDirectory(dataDirectory);
         Path = System.IO.Path.GetFullPath(System.IO.Path.Combine(dataDirectory, FileName));
+        _derivedPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(dataDirectory, DerivedFileName));
         _synchronous = synchronous;
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -42,7 +48,20 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, $"PRAGMA synchronous = {_synchronous}; PRAGMA busy_timeout = 30000;");
+        using (var attached = connection.CreateCommand())
+        {
+            // A pooled connection keeps what it attached.
+            attached.CommandText = "SELECT count(*) FROM pragma_database_list WHERE name = 'derived'";
+            if ((long)attached.ExecuteScalar()! == 0)
+            {
+                attached.CommandText = "ATTACH DATABASE $path AS derived";
+                attached.Parameters.AddWithValue("$path", _derivedPath);
+                attached.ExecuteNonQuery();
+            }
+        }
+
+        // Derived state can always be rebuilt from the log, and WAL keeps its commits atomic, so it skips the fsync.
+        Execute(connection, $"PRAGMA synchronous = {_synchronous}; PRAGMA derived.synchronous = NORMAL; PRAGMA busy_timeout = 30000;");
         return connection;
     }
 
@@ -57,15 +76,21 @@ public sealed class SqliteDatabase
     private void Migrate()
     {
         using var connection = Open();
-        Execute(connection, "PRAGMA journal_mode = WAL;");
+        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA derived.journal_mode = WAL;");
+        Migrate(connection, "main", Schema.Migrations);
+        Migrate(connection, "derived", Schema.DerivedMigrations);
+    }
+
+    private static void Migrate(SqliteConnection connection, string schema, IReadOnlyList<string> migrations)
+    {
         using var version = connection.CreateCommand();
-        version.CommandText = "PRAGMA user_version;";
+        version.CommandText = $"PRAGMA {schema}.user_version;";
         var current = Convert.ToInt32(version.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        for (var step = current; step < Schema.Migrations.Count; step++)
+        for (var step = current; step < migrations.Count; step++)
         {
             using var transaction = connection.BeginTransaction();
-            Execute(connection, Schema.Migrations[step], transaction);
-            Execute(connection, $"PRAGMA user_version = {step + 1};", transaction);
+            Execute(connection, migrations[step], transaction);
+            Execute(connection, $"PRAGMA {schema}.user_version = {step + 1};", transaction);
             transaction.Commit();
         }
     }
