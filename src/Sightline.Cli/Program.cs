@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sightline.Cli.Export;
 using Sightline.Cli.Quarantine;
+using Sightline.Cli.Rebuild;
 using Sightline.Cli.Serve;
 using Sightline.Cli.Sources;
 using Spectre.Console;
@@ -17,6 +18,7 @@ var root = new RootCommand("Sightline: the customer data platform that starts on
     SourcesCommand.Create(),
     QuarantineCommand.Create(),
     ExportCommand.Create(),
+    RebuildCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration
 {

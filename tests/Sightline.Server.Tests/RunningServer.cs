@@ -71,6 +71,23 @@ public sealed class RunningServer : IAsyncDisposable
     public async Task<IReadOnlyList<LoggedEvent>> LogAsync() =>
         await Service<IEventLog>().ReadAsync(0, int.MaxValue, CancellationToken.None);
 
+    /// <summary>Waits until the profile pipeline has processed everything in the log.</summary>
+    public async Task PipelineCaughtUpAsync()
+    {
+        var log = await LogAsync();
+        var head = log.Count == 0 ? 0 : log[^1].Sequence;
+        var pipeline = Service<Core.Profiles.ProfilePipeline>();
+        for (var attempt = 0; pipeline.Processed < head; attempt++)
+        {
+            if (attempt == 200)
+            {
+                throw new TimeoutException($"the pipeline is at {pipeline.Processed} of {head} after 10 s");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public static HttpRequestMessage Post(string path, string body, string? writeKey, string contentType = "application/json")
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };

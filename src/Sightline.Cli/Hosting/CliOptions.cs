@@ -36,6 +36,13 @@ internal static class CliOptions
     /// </summary>
     public static SqliteDatabase OpenDatabase(string? dataFlag)
     {
+        var options = Settings();
+        return new SqliteDatabase(dataFlag ?? options.Data, options.Synchronous);
+    }
+
+    /// <summary>The Sightline settings from appsettings.json and the environment, as the server reads them.</summary>
+    public static SightlineOptions Settings()
+    {
         var configuration = new ConfigurationBuilder()
             .SetBasePath(Directory.GetCurrentDirectory())
             .AddJsonFile("appsettings.json", optional: true)
@@ -43,6 +50,6 @@ internal static class CliOptions
             .Build();
         var options = new SightlineOptions();
         configuration.GetSection(SightlineOptions.Section).Bind(options);
-        return new SqliteDatabase(dataFlag ?? options.Data, options.Synchronous);
+        return options;
     }
 }

@@ -16,23 +16,6 @@ public sealed class ProfilesApiTests
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    /// <summary>Waits until the pipeline has processed everything in the log.</summary>
-    private static async Task CaughtUpAsync(RunningServer server)
-    {
-        var head = (await server.LogAsync()).Max(e => e.Sequence);
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if ((await GetAsync(server, "/v1/pipeline")).GetProperty("processed").GetInt64() >= head)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("the pipeline did not catch up in 5 s");
-    }
-
     [Fact]
     public async Task Anonymous_visitor_who_signs_in_is_one_profile_with_their_earlier_events()
     {
@@ -46,7 +29,7 @@ public sealed class ProfilesApiTests
               {"type":"track","userId":"u-7","event":"Order Completed","messageId":"m4"}
             ]}
             """, key));
-        await CaughtUpAsync(server);
+        await server.PipelineCaughtUpAsync();
 
         var byEmail = await GetAsync(server, "/v1/profiles/email:ana@shop.es");
         var byUser = await GetAsync(server, "/v1/profiles/user_id:u-7");
@@ -77,7 +60,7 @@ public sealed class ProfilesApiTests
               {"type":"identify","anonymousId":"tablet-1","userId":"luis","messageId":"t2"}
             ]}
             """, key));
-        await CaughtUpAsync(server);
+        await server.PipelineCaughtUpAsync();
 
         var ana = (await GetAsync(server, "/v1/profiles/user_id:ana")).GetProperty("id").GetString();
         var luis = (await GetAsync(server, "/v1/profiles/user_id:luis")).GetProperty("id").GetString();
@@ -98,7 +81,7 @@ public sealed class ProfilesApiTests
             Core.Sources.NewSource.Create("enrichment", "third-party", null, null).Source!, CancellationToken.None)).Source!.WriteKey;
         await server.SendAsync(RunningServer.Post("/v1/identify", """{"userId":"u1","traits":{"city":"Madrid"},"messageId":"c1"}""", crm));
         await server.SendAsync(RunningServer.Post("/v1/identify", """{"userId":"u1","traits":{"city":"Sevilla"},"messageId":"e1"}""", enrichment));
-        await CaughtUpAsync(server);
+        await server.PipelineCaughtUpAsync();
 
         var traits = await GetAsync(server, "/v1/profiles/user_id:u1/traits?history=true");
 
@@ -116,5 +99,7 @@ public sealed class ProfilesApiTests
         var missing = await GetAsync(server, "/v1/profiles/email:nobody@nowhere.es", HttpStatusCode.NotFound);
         missing.GetProperty("detail").GetString()!.ShouldContain("email:nobody@nowhere.es");
         (await server.Http.GetAsync("/v1/profiles/1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await server.Http.GetAsync("/v1/pipeline")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await GetAsync(server, "/v1/pipeline")).GetProperty("processed").GetInt64().ShouldBe(0);
     }
 }
