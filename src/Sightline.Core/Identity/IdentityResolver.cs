@@ -61,7 +61,12 @@ public sealed class IdentityResolver(MergeRules rules)
 
             foreach (var holder in holders)
             {
-                if (Conflict(graph, current, pending, holder) is { } reason)
+                if (current is null && pending.Count == 0)
+                {
+                    // Nothing to reconcile yet: the first profile found is taken as it is (the common case).
+                    current = holder;
+                }
+                else if (Conflict(graph, current, pending, holder) is { } reason)
                 {
                     blocked.Add((current, holder, identifier, reason));
                     leftOut.Add(identifier);

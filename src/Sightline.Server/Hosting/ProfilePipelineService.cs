@@ -1,12 +1,18 @@
+using Microsoft.Extensions.Options;
 using Sightline.Core.Profiles;
 
 namespace Sightline.Server.Hosting;
 
 /// <summary>Runs the profile pipeline for the life of the host, restarting it from its checkpoint after a failure.</summary>
-internal sealed partial class ProfilePipelineService(ProfilePipeline pipeline, ILogger<ProfilePipelineService> logger) : BackgroundService
+internal sealed partial class ProfilePipelineService(ProfilePipeline pipeline, IOptions<SightlineOptions> options, ILogger<ProfilePipelineService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Pipeline)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

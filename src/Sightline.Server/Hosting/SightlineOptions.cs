@@ -31,6 +31,12 @@ public sealed class SightlineOptions
     [RegularExpression("^[A-Za-z]{2}$")]
     public string? DefaultPhoneRegion { get; set; }
 
+    /// <summary>
+    /// Whether this process runs the profile pipeline. False makes an ingest-only node: it collects into the log
+    /// and serves the API, while another process (or a later start) resolves profiles from the same log.
+    /// </summary>
+    public bool Pipeline { get; set; } = true;
+
     /// <summary>Most messages one group commit writes in one transaction.</summary>
     [Range(1, 1_000_000)]
     public int MaxEventsPerCommit { get; set; } = 20_000;

@@ -92,6 +92,20 @@ public sealed class ProfilesApiTests
     }
 
     [Fact]
+    public async Task Ingest_only_node_commits_to_the_log_and_leaves_resolution_to_others()
+    {
+        await using var server = await RunningServer.StartAsync(new Dictionary<string, string?> { ["Sightline:Pipeline"] = "false" });
+        var key = await server.AddSourceAsync("web");
+
+        (await server.SendAsync(RunningServer.Post("/v1/identify", """{"userId":"u1"}""", key))).Status.ShouldBe(200);
+        await Task.Delay(500);
+
+        (await server.LogAsync()).ShouldHaveSingleItem();
+        (await GetAsync(server, "/v1/pipeline")).GetProperty("processed").GetInt64().ShouldBe(0);
+        await GetAsync(server, "/v1/profiles/user_id:u1", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Unknown_profile_is_404_with_a_clear_body_and_reads_need_a_key()
     {
         await using var server = await RunningServer.StartAsync();
