@@ -73,10 +73,12 @@ root.SetAction(async (parse, cancellationToken) =>
             await cli.AddSourceAsync(data, SourceName, WriteKey, cancellationToken);
             HttpFigures http;
             long stored;
+            string pipeline;
             await using (var server = await ServerProcess.StartAsync(cli, data, settings.Synchronous, settings.ServerEnvironment, cancellationToken))
             {
                 http = await HttpLoad.RunAsync(server, bodies, settings, (uint)number, WriteKey, cancellationToken);
                 stored = await StoredEvents.CountAsync(Path.Combine(data, SqliteDatabase.FileName), cancellationToken);
+                pipeline = await PipelineLag.MeasureAsync(Path.Combine(data, SqliteDatabase.DerivedFileName), stored, cancellationToken);
             }
 
             Directory.Delete(Path.GetDirectoryName(data)!, recursive: true);
@@ -94,6 +96,7 @@ root.SetAction(async (parse, cancellationToken) =>
             var run = new RunFigures(number, settings.WarmupSeconds, http, stored, raw, rawSmall, parser);
             runs.Add(run);
             Report.Run(run, settings.Repeat);
+            Console.WriteLine($"  Pipeline      {pipeline}");
         }
 
         Report.Summary(runs, settings);
