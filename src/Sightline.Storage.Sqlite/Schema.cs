@@ -51,7 +51,18 @@ internal static class Schema
             created_at  INTEGER NOT NULL
         );
         """,
+        Separations,
     ];
+
+    // Appended to Migrations: a person's unmerge decisions are not derived, so they live beside the log.
+    private const string Separations = """
+        CREATE TABLE separations (
+            from_id    INTEGER NOT NULL,
+            into_id    INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (from_id, into_id)
+        );
+        """;
 
     public static readonly IReadOnlyList<string> DerivedMigrations =
     [

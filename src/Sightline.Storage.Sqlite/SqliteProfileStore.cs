@@ -208,6 +208,28 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         }
     }
 
+    public async Task AddSeparationAsync(ProfileId from, ProfileId into, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, "INSERT OR IGNORE INTO separations (from_id, into_id, created_at) VALUES ($from, $into, $at)", null, "$from", "$into", "$at");
+        SetAll(command, from.Value, into.Value, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<(ProfileId From, ProfileId Into)>> SeparationsAsync(CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, "SELECT from_id, into_id FROM separations");
+        var pairs = new List<(ProfileId, ProfileId)>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            pairs.Add((new ProfileId(reader.GetInt64(0)), new ProfileId(reader.GetInt64(1))));
+        }
+
+        return pairs;
+    }
+
     public async IAsyncEnumerable<ProfileId> ProfilesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var connection = database.Open();

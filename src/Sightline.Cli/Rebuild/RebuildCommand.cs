@@ -19,7 +19,7 @@ internal static class RebuildCommand
             var store = new SqliteProfileStore(database);
             using var log = new SqliteEventLog(database);
             using var pipeline = new ProfilePipeline(
-                log, store, new IdentityResolver(MergeRules.Default), new IdentifierExtractor(new IdentifierNormalizer(CliOptions.Settings().DefaultPhoneRegion)));
+                log, store, MergeRules.Default, new IdentifierExtractor(new IdentifierNormalizer(CliOptions.Settings().DefaultPhoneRegion)));
             var started = Stopwatch.GetTimestamp();
             await store.ResetAsync(cancellationToken);
             await pipeline.RunAsync(untilCaughtUp: true, cancellationToken);

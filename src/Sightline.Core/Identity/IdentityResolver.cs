@@ -6,7 +6,9 @@ namespace Sightline.Core.Identity;
 /// every further profile is merged in unless a rule forbids it, in which case the identifier that would have
 /// linked them is left out and the refusal is recorded. With no known identifier, a new profile is created.
 /// </summary>
-public sealed class IdentityResolver(MergeRules rules)
+/// <param name="rules">The merge rules.</param>
+/// <param name="separations">Pairs of profiles a person has split apart (an unmerge); they never merge again.</param>
+public sealed class IdentityResolver(MergeRules rules, Func<ProfileId, ProfileId, bool>? separations = null)
 {
     /// <param name="graph">The identity graph, changed in place.</param>
     /// <param name="sequence">The message's position in the log; the id of a profile it creates.</param>
@@ -120,6 +122,11 @@ public sealed class IdentityResolver(MergeRules rules)
     /// <summary>Why the profile being resolved (a live one, or identifiers yet to be linked) may not take in <paramref name="other"/>.</summary>
     private string? Conflict(IIdentityGraph graph, ProfileId? current, IReadOnlyList<Identifier> pending, ProfileId other)
     {
+        if (current is { } mine && separations is not null && (separations(mine, other) || separations(other, mine)))
+        {
+            return $"profiles {mine} and {other} were unmerged by request";
+        }
+
         var combined = new HashSet<Identifier>(pending);
         if (current is { } profile)
         {

@@ -36,6 +36,12 @@ public interface IProfileStore
     /// <summary>Every logged event with its source, message id and the live profile it belongs to, in log order.</summary>
     IAsyncEnumerable<(string Source, string RecordId, ProfileId Profile)> LineageAsync(CancellationToken cancellationToken);
 
+    /// <summary>Records that a person split two profiles apart; kept with the log, so rebuilds honour it.</summary>
+    Task AddSeparationAsync(ProfileId from, ProfileId into, CancellationToken cancellationToken);
+
+    /// <summary>Every recorded split, as (from, into) pairs.</summary>
+    Task<IReadOnlyList<(ProfileId From, ProfileId Into)>> SeparationsAsync(CancellationToken cancellationToken);
+
     /// <summary>Every live profile id.</summary>
     IAsyncEnumerable<ProfileId> ProfilesAsync(CancellationToken cancellationToken);
 }

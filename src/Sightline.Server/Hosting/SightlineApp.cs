@@ -88,7 +88,7 @@ public static class SightlineApp
         services.AddSingleton<IngestionServices>();
 
         services.AddSingleton<IProfileStore, SqliteProfileStore>();
-        services.AddSingleton(new IdentityResolver(MergeRules.Default));
+        services.AddSingleton(MergeRules.Default);
         services.AddSingleton(sp => new IdentifierExtractor(new IdentifierNormalizer(Options(sp).DefaultPhoneRegion)));
         services.AddSingleton<ProfilePipeline>();
         services.AddHostedService<ProfilePipelineService>();

@@ -23,6 +23,8 @@ public static class ProfilesApi
         profiles.MapGet("/traits", TraitsAsync).WithName("profile-traits").WithSummary("Current trait values with provenance; ?history=true adds every observed value.");
         profiles.MapGet("/events", EventsAsync).WithName("profile-events").WithSummary("The timeline, newest first, paged with ?before=CURSOR; filter with ?type= and ?source=.");
         profiles.MapGet("/merges", MergesAsync).WithName("profile-merges").WithSummary("Merges and blocked merges, with the identifier that was their evidence.");
+        profiles.MapPost("/unmerge", UnmergeAsync).WithName("unmerge-profile")
+            .WithSummary("Split a merged profile off again; the split is remembered, so the same evidence never merges them again.");
         app.MapGet("/v1/pipeline", (ProfilePipeline pipeline) => TypedResults.Ok(new PipelineView(pipeline.Processed)))
             .RequireAuthorization(ApiKeys.AdminRole).WithTags("Profiles").WithName("pipeline").WithSummary("How far the profile pipeline has processed the log.");
         return app;
@@ -83,6 +85,29 @@ public static class ProfilesApi
                 .ToArray())
             : NotFound(key);
 
+    private static async Task<Results<Accepted<UnmergeView>, ProblemHttpResult>> UnmergeAsync(
+        string key, UnmergeRequest request, IProfileStore store, ProfilePipeline pipeline, CancellationToken cancellationToken)
+    {
+        if (await ResolveAsync(key, store, cancellationToken) is not { } profile)
+        {
+            return NotFound(key);
+        }
+
+        if (!long.TryParse(request.Profile, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            || (await store.MergesAsync(profile, cancellationToken)).FirstOrDefault(m => !m.Blocked && m.From.Value == id) is not { } merge)
+        {
+            return TypedResults.Problem(
+                $"field \"profile\": {request.Profile ?? "(missing)"} is not a profile that was merged into {profile}; GET /v1/profiles/{profile}/merges lists them.",
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Nothing to unmerge");
+        }
+
+        await store.AddSeparationAsync(merge.From, merge.Into, cancellationToken);
+        // Events and traits go back where they belong by resolving the log again with the split in force.
+        pipeline.RequestRebuild();
+        return TypedResults.Accepted($"/v1/profiles/{merge.From}", new UnmergeView(merge.From.ToString(), merge.Into.ToString(), "rebuilding"));
+    }
+
     /// <summary>A numeric key is a profile id; <c>type:value</c> is an identifier, normalized as the pipeline normalizes it.</summary>
     private static async Task<ProfileId?> ResolveAsync(string key, IProfileStore store, CancellationToken cancellationToken)
     {
@@ -108,6 +133,11 @@ public static class ProfilesApi
 }
 
 public sealed record PipelineView(long Processed);
+
+/// <summary>The body of an unmerge: the id of the profile to split off (as listed by <c>/merges</c>).</summary>
+public sealed record UnmergeRequest(string? Profile);
+
+public sealed record UnmergeView(string Profile, string From, string Status);
 
 public sealed record ProfileView(string Id, IdentityView[] Identities, Dictionary<string, TraitView> Traits);
 

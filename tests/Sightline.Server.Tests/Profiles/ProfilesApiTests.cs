@@ -16,6 +16,14 @@ public sealed class ProfilesApiTests
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    private static async Task<string?> IdOfAsync(RunningServer server, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/profiles/{key}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RunningServer.AdminKey);
+        using var response = await server.Http.SendAsync(request);
+        return response.IsSuccessStatusCode ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString() : null;
+    }
+
     [Fact]
     public async Task Anonymous_visitor_who_signs_in_is_one_profile_with_their_earlier_events()
     {
@@ -89,6 +97,69 @@ public sealed class ProfilesApiTests
         city.GetProperty("value").GetString().ShouldBe("Madrid");
         city.GetProperty("source").GetString().ShouldBe("crm");
         city.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("value").GetString()).ShouldBe(["Sevilla", "Madrid"]);
+    }
+
+    [Fact]
+    public async Task Unmerge_splits_a_merge_sends_events_back_and_the_same_evidence_never_merges_them_again()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var key = await server.AddSourceAsync("web");
+        await server.SendAsync(RunningServer.Post("/v1/batch", """
+            {"batch":[
+              {"type":"identify","anonymousId":"kiosk-7","traits":{"email":"pedro@mail.es"},"messageId":"k1"},
+              {"type":"identify","anonymousId":"app-3","traits":{"email":"marta@mail.es"},"messageId":"k2"},
+              {"type":"identify","anonymousId":"app-3","traits":{"email":"pedro@mail.es"},"messageId":"k3"}
+            ]}
+            """, key));
+        await server.PipelineCaughtUpAsync();
+        var merged = (await GetAsync(server, "/v1/profiles/email:marta@mail.es")).GetProperty("id").GetString()!;
+        var merge = (await GetAsync(server, $"/v1/profiles/{merged}/merges")).EnumerateArray().ShouldHaveSingleItem();
+        merge.GetProperty("kind").GetString().ShouldBe("merged");
+        var splitOff = merge.GetProperty("from").GetString()!;
+
+        using var unmerge = new HttpRequestMessage(HttpMethod.Post, $"/v1/profiles/{merged}/unmerge") { Content = System.Net.Http.Json.JsonContent.Create(new { profile = splitOff }) };
+        unmerge.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RunningServer.AdminKey);
+        (await server.Http.SendAsync(unmerge)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        // While the log is resolved again the profiles are being recomputed, and may briefly be missing.
+        for (var attempt = 0; await IdOfAsync(server, splitOff) != splitOff; attempt++)
+        {
+            attempt.ShouldBeLessThan(100, "the split never showed");
+            await Task.Delay(50);
+        }
+
+        await server.PipelineCaughtUpAsync();
+        var marta = await GetAsync(server, "/v1/profiles/email:marta@mail.es");
+        var pedro = await GetAsync(server, "/v1/profiles/email:pedro@mail.es");
+        marta.GetProperty("id").GetString().ShouldNotBe(pedro.GetProperty("id").GetString());
+        var blocked = (await GetAsync(server, $"/v1/profiles/{splitOff}/merges")).EnumerateArray().ShouldHaveSingleItem();
+        blocked.GetProperty("kind").GetString().ShouldBe("blocked");
+        blocked.GetProperty("reason").GetString()!.ShouldContain("unmerged by request");
+        (await GetAsync(server, $"/v1/profiles/{splitOff}/events")).GetProperty("events").EnumerateArray()
+            .Select(e => e.GetProperty("messageId").GetString()).ShouldBe(["k2"]);
+
+        // New evidence of the same kind arrives: still two people.
+        await server.SendAsync(RunningServer.Post("/v1/identify", """{"anonymousId":"app-3","traits":{"email":"pedro@mail.es"},"messageId":"k4"}""", key));
+        await server.PipelineCaughtUpAsync();
+        (await GetAsync(server, "/v1/profiles/email:pedro@mail.es")).GetProperty("id").GetString().ShouldBe(merged);
+        (await GetAsync(server, "/v1/profiles/email:marta@mail.es")).GetProperty("id").GetString().ShouldBe(splitOff);
+    }
+
+    [Fact]
+    public async Task Unmerge_of_a_profile_that_was_not_merged_in_is_400()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var key = await server.AddSourceAsync("web");
+        await server.SendAsync(RunningServer.Post("/v1/identify", """{"userId":"solo"}""", key));
+        await server.PipelineCaughtUpAsync();
+        var id = (await GetAsync(server, "/v1/profiles/user_id:solo")).GetProperty("id").GetString();
+
+        using var unmerge = new HttpRequestMessage(HttpMethod.Post, $"/v1/profiles/{id}/unmerge") { Content = System.Net.Http.Json.JsonContent.Create(new { profile = "999" }) };
+        unmerge.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RunningServer.AdminKey);
+        using var response = await server.Http.SendAsync(unmerge);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("profile");
     }
 
     [Fact]
