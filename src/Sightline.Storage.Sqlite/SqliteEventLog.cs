@@ -46,6 +46,12 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
             """;
         command.Parameters.AddWithValue("$after", afterSequence);
         command.Parameters.AddWithValue("$limit", limit);
+        return await ReadEventsAsync(command, cancellationToken);
+    }
+
+    /// <summary>Reads rows of (seq, source name, message_id, type, received_at, timestamp, payload), in that column order.</summary>
+    internal static async Task<IReadOnlyList<LoggedEvent>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         var events = new List<LoggedEvent>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using Sightline.Core.Events;
 using Sightline.Core.Identity;
 using Sightline.Core.Profiles;
 using Sightline.Core.Storage;
@@ -161,23 +160,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             null,
             "$profile", "$before", "$type", "$source", "$limit");
         SetAll(command, profile.Value, beforeSequence, type, source, limit);
-        var events = new List<LoggedEvent>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            events.Add(new LoggedEvent
-            {
-                Sequence = reader.GetInt64(0),
-                Source = reader.GetString(1),
-                MessageId = reader.GetString(2),
-                Type = MessageTypes.Parse(reader.GetString(3)),
-                ReceivedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
-                Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-                Json = (byte[])reader.GetValue(6),
-            });
-        }
-
-        return events;
+        return await SqliteEventLog.ReadEventsAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyList<MergeRecord>> MergesAsync(ProfileId profile, CancellationToken cancellationToken) =>
