@@ -19,6 +19,7 @@ var root = new RootCommand("Sightline: the customer data platform that starts on
     QuarantineCommand.Create(),
     ExportCommand.Create(),
     RebuildCommand.Create(),
+    RebuildCommand.Unmerge(),
 };
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration
 {

@@ -46,6 +46,33 @@ public sealed class RebuildTests : IDisposable
         ana.GetProperty("identities").EnumerateArray().Select(i => i.GetString()).ShouldContain("anonymous_id:a9");
     }
 
+    [Fact]
+    public async Task Unmerge_from_the_cli_splits_the_alias_and_refuses_what_was_not_merged()
+    {
+        await using (var server = await RunningServer.StartAsync(new Dictionary<string, string?> { ["Sightline:Data"] = _data }))
+        {
+            var key = await server.AddSourceAsync("web");
+            await server.SendAsync(RunningServer.Post("/v1/batch", """
+                {"batch":[
+                  {"type":"identify","userId":"u1","messageId":"m1"},
+                  {"type":"track","anonymousId":"a9","event":"Viewed","messageId":"m2"},
+                  {"type":"alias","previousId":"a9","userId":"u1","messageId":"m3"}
+                ]}
+                """, key));
+            await server.PipelineCaughtUpAsync();
+        }
+
+        var wrong = await SightlineCli.RunAsync("unmerge", "1", "--from", "3", "--data", _data);
+        var split = await SightlineCli.RunAsync("unmerge", "1", "--from", "2", "--data", _data);
+
+        wrong.ExitCode.ShouldBe(2);
+        wrong.Error.ShouldContain("--from");
+        split.ExitCode.ShouldBe(0, split.Error);
+        var lineage = (await ExportAsync("lineage")).Select(l => JsonDocument.Parse(l).RootElement)
+            .ToDictionary(l => l.GetProperty("record_id").GetString()!, l => l.GetProperty("profile_id").GetString());
+        (lineage["m1"], lineage["m2"], lineage["m3"]).ShouldBe(("1", "2", "1"));
+    }
+
     private async Task<string[]> ExportAsync(string what)
     {
         var export = await SightlineCli.RunAsync("export", what, "--data", _data);
