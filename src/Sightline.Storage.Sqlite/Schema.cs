@@ -52,6 +52,10 @@ internal static class Schema
         );
         """,
         Separations,
+        """
+        ALTER TABLE sources ADD COLUMN phone_region TEXT;
+        ALTER TABLE sources ADD COLUMN identifier_traits TEXT NOT NULL DEFAULT '';
+        """,
     ];
 
     // Appended to Migrations: a person's unmerge decisions are not derived, so they live beside the log.

@@ -7,14 +7,15 @@ namespace Sightline.Storage.Sqlite;
 /// <summary>Sources in SQLite.</summary>
 public sealed class SqliteSourceCatalog(SqliteDatabase database, TimeProvider time) : ISourceCatalog
 {
-    private const string Columns = "id, name, kind, trust, write_key, created_at";
+    private const string Columns = "id, name, kind, trust, write_key, created_at, phone_region, identifier_traits";
 
     public async Task<SourceAdded> AddAsync(NewSource source, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"""
-            INSERT INTO sources (name, kind, trust, write_key, created_at) VALUES ($name, $kind, $trust, $key, $created)
+            INSERT INTO sources (name, kind, trust, write_key, created_at, phone_region, identifier_traits)
+            VALUES ($name, $kind, $trust, $key, $created, $region, $traits)
             ON CONFLICT DO NOTHING RETURNING {Columns}
             """;
         command.Parameters.AddWithValue("$name", source.Name);
@@ -22,6 +23,8 @@ public sealed class SqliteSourceCatalog(SqliteDatabase database, TimeProvider ti
         command.Parameters.AddWithValue("$trust", source.Trust);
         command.Parameters.AddWithValue("$key", source.WriteKey);
         command.Parameters.AddWithValue("$created", time.GetUtcNow().ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$region", (object?)source.PhoneRegion ?? DBNull.Value);
+        command.Parameters.AddWithValue("$traits", string.Join(',', source.IdentifierTraits));
         using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (await reader.ReadAsync(cancellationToken))
@@ -70,6 +73,8 @@ public sealed class SqliteSourceCatalog(SqliteDatabase database, TimeProvider ti
             Trust = reader.GetInt32(3),
             WriteKey = reader.GetString(4),
             CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+            PhoneRegion = reader.IsDBNull(6) ? null : reader.GetString(6),
+            IdentifierTraits = reader.GetString(7).Split(',', StringSplitOptions.RemoveEmptyEntries),
         };
     }
 }

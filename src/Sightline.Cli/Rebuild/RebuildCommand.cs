@@ -50,7 +50,7 @@ internal static class RebuildCommand
         var store = new SqliteProfileStore(database);
         using var log = new SqliteEventLog(database);
         using var pipeline = new ProfilePipeline(
-            log, store, MergeRules.Default, new IdentifierExtractor(new IdentifierNormalizer(CliOptions.Settings().DefaultPhoneRegion)));
+            log, store, new SqliteSourceCatalog(database, TimeProvider.System), MergeRules.Default, new IdentifierExtractor(new IdentifierNormalizer(CliOptions.Settings().DefaultPhoneRegion)));
         var started = Stopwatch.GetTimestamp();
         await store.ResetAsync(cancellationToken);
         await pipeline.RunAsync(untilCaughtUp: true, cancellationToken);

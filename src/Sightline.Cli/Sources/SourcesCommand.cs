@@ -18,10 +18,13 @@ internal static class SourcesCommand
         var kind = new Option<string>("--kind") { Description = "customer-direct or third-party.", DefaultValueFactory = _ => "customer-direct" };
         var trust = new Option<int?>("--trust") { Description = "0-100 (default 80 for customer-direct, 40 for third-party)." };
         var writeKey = new Option<string?>("--write-key") { Description = "Use this write key instead of a generated one." };
-        var command = new Command("add", "Register a source and print its write key.") { name, kind, trust, writeKey, data };
+        var phoneRegion = new Option<string?>("--phone-region") { Description = "Region of this source's phone numbers written without a country code (ES, MX, US, …)." };
+        var identifierTraits = new Option<string[]>("--identifier-trait") { Description = "A trait whose values identify a person, as an identifier of that name (repeatable): loyalty_card, crm_id, …" };
+        var command = new Command("add", "Register a source and print its write key.") { name, kind, trust, writeKey, phoneRegion, identifierTraits, data };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var validation = NewSource.Create(parse.GetValue(name), parse.GetValue(kind), parse.GetValue(trust), parse.GetValue(writeKey));
+            var validation = NewSource.Create(
+                parse.GetValue(name), parse.GetValue(kind), parse.GetValue(trust), parse.GetValue(writeKey), parse.GetValue(phoneRegion), parse.GetValue(identifierTraits));
             if (validation.Source is not { } source)
             {
                 await Console.Error.WriteLineAsync($"error: {validation.Field}: {validation.Reason}");
@@ -60,12 +63,13 @@ internal static class SourcesCommand
                 return 0;
             }
 
-            var table = new Table().AddColumns("Name", "Kind", "Trust", "Write key", "Created");
+            var table = new Table().AddColumns("Name", "Kind", "Trust", "Write key", "Phone region", "Identifier traits", "Created");
             foreach (var source in sources)
             {
                 table.AddRow(
                     Markup.Escape(source.Name), NewSource.KindName(source.Kind), source.Trust.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Markup.Escape(source.WriteKey), source.CreatedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+                    Markup.Escape(source.WriteKey), source.PhoneRegion ?? "-", Markup.Escape(string.Join(", ", source.IdentifierTraits)),
+                    source.CreatedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
             }
 
             AnsiConsole.Write(table);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sightline.Core.Events;
+using Sightline.Core.Sources;
 
 namespace Sightline.Core.Identity;
 
@@ -9,10 +10,14 @@ namespace Sightline.Core.Identity;
 /// </summary>
 public sealed class IdentifierExtractor(IdentifierNormalizer normalizer)
 {
-    /// <summary>The message's identifiers, normalized and without duplicates, in the order found.</summary>
-    public IReadOnlyList<Identifier> Extract(JsonElement message)
+    /// <summary>
+    /// The message's identifiers, normalized and without duplicates, in the order found. A source may set the
+    /// region its phone numbers are read in and declare traits that are identifiers (<c>loyalty_card</c>).
+    /// </summary>
+    public IReadOnlyList<Identifier> Extract(JsonElement message, Source? source = null)
     {
         var found = new List<Identifier>();
+        var region = source?.PhoneRegion ?? normalizer.DefaultRegion;
 
         void Add(string type, JsonElement? value)
         {
@@ -22,7 +27,7 @@ public sealed class IdentifierExtractor(IdentifierNormalizer normalizer)
                 { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
                 _ => null,
             };
-            if (normalizer.Normalize(type, text) is { } identifier && !found.Contains(identifier))
+            if (IdentifierNormalizer.Normalize(type, text, region) is { } identifier && !found.Contains(identifier))
             {
                 found.Add(identifier);
             }
@@ -35,6 +40,10 @@ public sealed class IdentifierExtractor(IdentifierNormalizer normalizer)
         {
             Add(IdentifierTypes.Email, Property(traits, "email"));
             Add(IdentifierTypes.Phone, Property(traits, "phone"));
+            foreach (var declared in source?.IdentifierTraits ?? [])
+            {
+                Add(declared, Property(traits, declared));
+            }
         }
 
         var device = Property(context, "device");

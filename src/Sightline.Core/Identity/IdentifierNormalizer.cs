@@ -14,7 +14,10 @@ public sealed class IdentifierNormalizer(string? defaultRegion = null)
     public string? DefaultRegion { get; } = defaultRegion?.ToUpperInvariant();
 
     /// <summary>The normalized identifier, or null when the raw value is not a usable one of its type.</summary>
-    public Identifier? Normalize(string type, string? raw)
+    public Identifier? Normalize(string type, string? raw) => Normalize(type, raw, DefaultRegion);
+
+    /// <summary>As <see cref="Normalize(string, string?)"/>, reading national phone numbers in <paramref name="region"/>.</summary>
+    public static Identifier? Normalize(string type, string? raw, string? region)
     {
         var trimmed = raw?.Trim();
         if (string.IsNullOrEmpty(trimmed))
@@ -25,7 +28,7 @@ public sealed class IdentifierNormalizer(string? defaultRegion = null)
         var value = type switch
         {
             IdentifierTypes.Email => Email(trimmed),
-            IdentifierTypes.Phone => Phone(trimmed, DefaultRegion),
+            IdentifierTypes.Phone => Phone(trimmed, region?.ToUpperInvariant()),
             _ => trimmed,
         };
         return value is null ? null : new Identifier(type.ToLowerInvariant(), value);

@@ -17,4 +17,10 @@ public sealed record Source
     public required string WriteKey { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Region for this source's phone numbers written without a country code, or null for the server's default.</summary>
+    public string? PhoneRegion { get; init; }
+
+    /// <summary>Trait names whose values are identifiers of a type of the same name.</summary>
+    public IReadOnlyList<string> IdentifierTraits { get; init; } = [];
 }

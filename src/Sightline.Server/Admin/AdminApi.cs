@@ -22,7 +22,7 @@ public static class AdminApi
     private static async Task<Results<Created<SourceView>, ValidationProblem, Conflict<HttpValidationProblemDetails>>> AddSourceAsync(
         AddSourceRequest request, ISourceCatalog sources, CancellationToken cancellationToken)
     {
-        var validation = NewSource.Create(request.Name, request.Kind, request.Trust, request.WriteKey);
+        var validation = NewSource.Create(request.Name, request.Kind, request.Trust, request.WriteKey, request.PhoneRegion, request.IdentifierTraits);
         if (validation.Source is not { } source)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [validation.Field!] = [validation.Reason!] });
@@ -54,13 +54,13 @@ public static class AdminApi
 }
 
 /// <summary>The body of <c>POST /v1/admin/sources</c>; kind and trust default, the write key is generated when absent.</summary>
-public sealed record AddSourceRequest(string? Name, string? Kind, int? Trust, string? WriteKey);
+public sealed record AddSourceRequest(string? Name, string? Kind, int? Trust, string? WriteKey, string? PhoneRegion = null, string[]? IdentifierTraits = null);
 
 /// <summary>A source as the admin API shows it.</summary>
-public sealed record SourceView(string Name, string Kind, int Trust, string WriteKey, DateTimeOffset CreatedAt)
+public sealed record SourceView(string Name, string Kind, int Trust, string WriteKey, DateTimeOffset CreatedAt, string? PhoneRegion, IReadOnlyList<string> IdentifierTraits)
 {
     public static SourceView From(Source source) =>
-        new(source.Name, NewSource.KindName(source.Kind), source.Trust, source.WriteKey, source.CreatedAt);
+        new(source.Name, NewSource.KindName(source.Kind), source.Trust, source.WriteKey, source.CreatedAt, source.PhoneRegion, source.IdentifierTraits);
 }
 
 /// <summary>A quarantined message as the admin API shows it; the payload is text when it is valid UTF-8, else base64.</summary>

@@ -28,6 +28,26 @@ public sealed class IdentifierExtractorTests
             """).ShouldBe(["anonymous_id:a-2", "email:luis@mail.com", "device_id:dev-1", "advertising_id:ad-1", "crm_id:C-77", "loyalty_card:L-5"]);
     }
 
+    [Fact]
+    public void A_source_sets_its_phone_region_and_declares_identifier_traits()
+    {
+        var pos = new Sightline.Core.Sources.Source
+        {
+            Id = 1,
+            Name = "pos",
+            Kind = Sightline.Core.Sources.SourceKind.CustomerDirect,
+            Trust = 80,
+            WriteKey = "k",
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            PhoneRegion = "MX",
+            IdentifierTraits = ["loyalty_card"],
+        };
+        var message = JsonDocument.Parse("""{"anonymousId":"a","traits":{"phone":"55 1234 5678","loyalty_card":" L-77 ","other":"x"}}""").RootElement;
+
+        _extractor.Extract(message, pos).Select(i => i.ToString()).ShouldBe(["anonymous_id:a", "phone:+525512345678", "loyalty_card:L-77"]);
+        _extractor.Extract(message).Select(i => i.ToString()).ShouldBe(["anonymous_id:a"]);
+    }
+
     [Theory]
     [InlineData("""{"traits":{"email":"not-an-email"}}""")]
     [InlineData("""{"traits":{"email":"a@b@c"}}""")]

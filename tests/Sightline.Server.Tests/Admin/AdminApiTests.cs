@@ -66,6 +66,8 @@ public sealed class AdminApiTests
     [InlineData("""{"name":"crm","kind":"partner"}""", "kind")]
     [InlineData("""{"name":"crm","trust":-1}""", "trust")]
     [InlineData("""{"name":"crm","writeKey":"short"}""", "writeKey")]
+    [InlineData("""{"name":"crm","phoneRegion":"ZZ"}""", "phoneRegion")]
+    [InlineData("""{"name":"crm","identifierTraits":["ok","Not OK"]}""", "identifierTraits")]
     public async Task Invalid_source_is_400_naming_the_field(string body, string field)
     {
         await using var server = await RunningServer.StartAsync();

@@ -36,6 +36,8 @@ public sealed class CliTests : IDisposable
     [InlineData("web --kind partner", "kind")]
     [InlineData("web --trust 101", "trust")]
     [InlineData("web --write-key a:b", "writeKey")]
+    [InlineData("web --phone-region XX", "phoneRegion")]
+    [InlineData("web --identifier-trait Loyalty-Card", "identifierTraits")]
     public async Task Sources_add_refuses_bad_input_naming_the_field(string args, string field)
     {
         var result = await SightlineCli.RunAsync(["sources", "add", .. SplitArgs(args), "--data", _data]);

@@ -163,6 +163,23 @@ public sealed class ProfilesApiTests
     }
 
     [Fact]
+    public async Task Store_phones_in_national_format_and_loyalty_cards_join_the_online_profile()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var web = await server.AddSourceAsync("web");
+        var pos = (await server.Service<Core.Storage.ISourceCatalog>().AddAsync(
+            Core.Sources.NewSource.Create("pos", null, null, null, "ES", ["loyalty_card"]).Source!, CancellationToken.None)).Source!.WriteKey;
+        await server.SendAsync(RunningServer.Post("/v1/identify", """{"userId":"web-5","traits":{"email":"lola@mail.es","phone":"+34 612 345 678"}}""", web));
+        await server.SendAsync(RunningServer.Post("/v1/identify", """{"anonymousId":"till-3","traits":{"phone":"612 34 56 78","loyalty_card":"TARJ-9"}}""", pos));
+        await server.PipelineCaughtUpAsync();
+
+        var byCard = await GetAsync(server, "/v1/profiles/loyalty_card:TARJ-9");
+
+        byCard.GetProperty("id").GetString().ShouldBe((await GetAsync(server, "/v1/profiles/user_id:web-5")).GetProperty("id").GetString());
+        byCard.GetProperty("identities").EnumerateArray().Select(i => i.GetProperty("type").GetString()).ShouldContain("loyalty_card");
+    }
+
+    [Fact]
     public async Task Ingest_only_node_commits_to_the_log_and_leaves_resolution_to_others()
     {
         await using var server = await RunningServer.StartAsync(new Dictionary<string, string?> { ["Sightline:Pipeline"] = "false" });
