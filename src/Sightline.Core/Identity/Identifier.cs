@@ -1,7 +1,7 @@
 namespace Sightline.Core.Identity;
 
 /// <summary>
-/// A typed, normalized identifier such as <c>email:ana@example.com</c> or <c>phone:+34600123456</c>.
+/// A typed, normalized identifier such as <c>email:ana@shop.es</c> or <c>phone:+34600123456</c>.
 /// Types are lower-case; values are already normalized for their type.
 /// </summary>
 public readonly record struct Identifier(string Type, string Value)

@@ -10,7 +10,7 @@ using Sightline.Server.Access;
 namespace Sightline.Server.Profiles;
 
 /// <summary>
-/// Reading unified profiles: by id (<c>/v1/profiles/123</c>) or by any identifier (<c>/v1/profiles/email:ana@example.com</c>).
+/// Reading unified profiles: by id (<c>/v1/profiles/123</c>) or by any identifier (<c>/v1/profiles/email:ana@shop.es</c>).
 /// A merged-away id answers with the profile it is now part of.
 /// </summary>
 public static class ProfilesApi
@@ -127,7 +127,7 @@ public static class ProfilesApi
     }
 
     private static ProblemHttpResult NotFound(string key) => TypedResults.Problem(
-        $"No profile has the id or identifier \"{key}\". Use a profile id (digits) or type:value, such as email:ana@example.com.",
+        $"No profile has the id or identifier \"{key}\". Use a profile id (digits) or type:value, such as email:ana@shop.es.",
         statusCode: StatusCodes.Status404NotFound,
         title: "Profile not found");
 }
