@@ -39,6 +39,15 @@ internal sealed record LoadTestSettings
     /// <summary>Extra environment variables for the server process (KEY=VALUE), for experiments.</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> ServerEnvironment { get; init; }
 
+    /// <summary>Background events per second of the event-to-profile latency run; null skips that run.</summary>
+    public int? LatencyRate { get; init; }
+
+    /// <summary>Measured length of the latency run, in seconds (after the warm-up).</summary>
+    public int LatencySeconds { get; init; } = 20;
+
+    /// <summary>Run only the latency run, not the throughput repetitions.</summary>
+    public bool LatencyOnly { get; init; }
+
     /// <summary>Messages per transaction of the second raw baseline: one request's worth.</summary>
     public int SmallRawGroup => Batch;
 }

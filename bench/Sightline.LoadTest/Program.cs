@@ -4,6 +4,7 @@ using Sightline.Core.Storage;
 using Sightline.LoadTest;
 using Sightline.LoadTest.Baseline;
 using Sightline.LoadTest.Http;
+using Sightline.LoadTest.Latency;
 using Sightline.LoadTest.Reporting;
 using Sightline.LoadTest.Server;
 using Sightline.LoadTest.Verification;
@@ -25,10 +26,14 @@ var rawEvents = new Option<int>("--raw-events") { Description = "Most events per
 var noRaw = new Option<bool>("--no-raw") { Description = "Skip the raw and parser baselines (quick HTTP experiments)." };
 var build = new Option<bool>("--build") { Description = "Run ./sightline --help first, which rebuilds the CLI if sources changed." };
 var serverEnv = new Option<string[]>("--server-env") { Description = "KEY=VALUE environment for the server process (repeatable), e.g. DOTNET_gcServer=1." };
+var latencyRate = new Option<int?>("--latency-rate") { Description = "Also measure event-to-profile latency on a fresh server under this background load (events/s), e.g. 5000." };
+var latencySeconds = new Option<int>("--latency-seconds") { Description = "Measured length of the latency run, in seconds.", DefaultValueFactory = _ => 20 };
+var latencyOnly = new Option<bool>("--latency-only") { Description = "Run only the latency measurement (needs --latency-rate), not the throughput runs." };
 
 var root = new RootCommand("Sightline ingestion load test: POST /v1/batch into the durable log against the raw speed of the log.")
 {
     seconds, warmup, connections, batch, repeat, synchronous, rawGroup, rawSeconds, rawEvents, noRaw, build, serverEnv,
+    latencyRate, latencySeconds, latencyOnly,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -49,7 +54,14 @@ root.SetAction(async (parse, cancellationToken) =>
             NoRaw = parse.GetValue(noRaw),
             Build = parse.GetValue(build),
             ServerEnvironment = [.. (parse.GetValue(serverEnv) ?? []).Select(ParseAssignment)],
+            LatencyRate = parse.GetValue(latencyRate) is { } rate ? Positive(rate, "--latency-rate") : null,
+            LatencySeconds = Positive(parse.GetValue(latencySeconds), "--latency-seconds"),
+            LatencyOnly = parse.GetValue(latencyOnly),
         };
+        if (settings.LatencyOnly && settings.LatencyRate is null)
+        {
+            throw new ArgumentException("--latency-only needs --latency-rate.");
+        }
     }
     catch (ArgumentException e)
     {
@@ -64,10 +76,10 @@ root.SetAction(async (parse, cancellationToken) =>
         var cli = await SightlineCli.PrepareAsync(settings.Build, scratch, cancellationToken);
         var bodies = BatchSet.Create(settings.Connections, settings.Batch, WriteKey);
         Report.Header(settings, cli, bodies);
-        LogEntry[]? rawEntries = settings.NoRaw ? null : RawEvents.Build(bodies, RawAppend.EntriesNeeded(settings.RawEvents));
+        LogEntry[]? rawEntries = settings.NoRaw || settings.LatencyOnly ? null : RawEvents.Build(bodies, RawAppend.EntriesNeeded(settings.RawEvents));
 
         var runs = new List<RunFigures>();
-        for (var number = 1; number <= settings.Repeat; number++)
+        for (var number = 1; !settings.LatencyOnly && number <= settings.Repeat; number++)
         {
             var data = Path.Combine(scratch, $"server-{number}", "sightline-data");
             await cli.AddSourceAsync(data, SourceName, WriteKey, cancellationToken);
@@ -99,8 +111,31 @@ root.SetAction(async (parse, cancellationToken) =>
             Console.WriteLine($"  Pipeline      {pipeline}");
         }
 
-        Report.Summary(runs, settings);
-        return runs.All(r => r.LogConsistent && r.Http.Errors == 0) ? 0 : 1;
+        if (runs.Count > 0)
+        {
+            Report.Summary(runs, settings);
+        }
+
+        var latencyOk = true;
+        if (settings.LatencyRate is { } rate)
+        {
+            var run = (uint)(settings.LatencyOnly ? 1 : settings.Repeat + 1);
+            var data = Path.Combine(scratch, "server-latency", "sightline-data");
+            await cli.AddSourceAsync(data, SourceName, WriteKey, cancellationToken);
+            var background = BatchSet.Create(ProfileLatency.BackgroundConnections, ProfileLatency.BackgroundBatch, WriteKey);
+            LatencyReport.Header(rate, settings.LatencySeconds, settings.WarmupSeconds);
+            LatencyFigures latency;
+            await using (var server = await ServerProcess.StartAsync(cli, data, settings.Synchronous, settings.ServerEnvironment, cancellationToken))
+            {
+                latency = await ProfileLatency.RunAsync(server, background, rate, settings.LatencySeconds, settings.WarmupSeconds, run, WriteKey, cancellationToken);
+            }
+
+            Directory.Delete(Path.GetDirectoryName(data)!, recursive: true);
+            LatencyReport.Figures(latency);
+            latencyOk = latency.ProbeErrors == 0 && latency.BackgroundErrors == 0;
+        }
+
+        return latencyOk && runs.All(r => r.LogConsistent && r.Http.Errors == 0) ? 0 : 1;
     }
     finally
     {

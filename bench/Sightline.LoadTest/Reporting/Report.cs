@@ -20,11 +20,15 @@ internal static class Report
         Line($"Machine       {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, load average at start {LoadAverage()}");
         Line($"Server        sightline.dll built {cli.BuiltAt:yyyy-MM-dd HH:mm:ss} UTC{(cli.Stale ? " (OLDER than files in src/: --build rebuilds it)" : "")}, synchronous={settings.Synchronous}, own process on loopback"
             + (settings.ServerEnvironment.Count == 0 ? "" : ", env " + string.Join(' ', settings.ServerEnvironment.Select(e => $"{e.Key}={e.Value}"))));
-        Line($"HTTP          {settings.Connections} connections, {settings.Batch} messages per POST /v1/batch, warm-up {settings.WarmupSeconds} s, measured {settings.Seconds} s");
-        Line($"Raw baseline  SqliteEventLog.AppendAsync, {settings.RawGroup:N0} and {settings.SmallRawGroup:N0} events per transaction, each up to {settings.RawSeconds} s or {settings.RawEvents:N0} events"
-            + (settings.NoRaw ? " (skipped: --no-raw)" : ""));
-        Line($"Messages      {bodies.MinMessageBytes}-{bodies.MaxMessageBytes} bytes of JSON (mean {bodies.AverageMessageBytes:N0}), request bodies mean {bodies.AverageBodyBytes:N0} bytes; ~55% track, 30% page, 15% identify");
-        Line($"Repeats       {settings.Repeat}; the load generator shares the machine with the server, and the machine is shared with other work");
+        if (!settings.LatencyOnly)
+        {
+            Line($"HTTP          {settings.Connections} connections, {settings.Batch} messages per POST /v1/batch, warm-up {settings.WarmupSeconds} s, measured {settings.Seconds} s");
+            Line($"Raw baseline  SqliteEventLog.AppendAsync, {settings.RawGroup:N0} and {settings.SmallRawGroup:N0} events per transaction, each up to {settings.RawSeconds} s or {settings.RawEvents:N0} events"
+                + (settings.NoRaw ? " (skipped: --no-raw)" : ""));
+            Line($"Messages      {bodies.MinMessageBytes}-{bodies.MaxMessageBytes} bytes of JSON (mean {bodies.AverageMessageBytes:N0}), request bodies mean {bodies.AverageBodyBytes:N0} bytes; ~55% track, 30% page, 15% identify");
+            Line($"Repeats       {settings.Repeat}; the load generator shares the machine with the server, and the machine is shared with other work");
+        }
+
         Line();
     }
 

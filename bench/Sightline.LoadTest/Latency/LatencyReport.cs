@@ -1,0 +1,36 @@
+namespace Sightline.LoadTest.Latency;
+
+/// <summary>Prints the event-to-profile figures in the same shape as the tool's other lines.</summary>
+internal static class LatencyReport
+{
+    public const double TargetP99Ms = 100;
+    public const int TargetEventsPerSecond = 5_000;
+
+    public static void Header(int eventsPerSecond, int seconds, int warmupSeconds)
+    {
+        Line($"Latency run   fresh server; background {eventsPerSecond:N0} events/s as {ProfileLatency.BackgroundBatch}-message batches on {ProfileLatency.BackgroundConnections} paced connections; "
+            + $"a probe every {ProfileLatency.ProbeInterval.TotalMilliseconds:N0} ms (identify, then GET /v1/profiles/user_id:… every {ProfileProbe.PollInterval.TotalMilliseconds:N0} ms, give up after {ProfileProbe.GiveUp.TotalSeconds:N0} s); "
+            + $"warm-up {warmupSeconds} s, measured {seconds} s");
+    }
+
+    public static void Figures(LatencyFigures figures)
+    {
+        var l = figures.Latency;
+        Line($"  Latency       event→profile p50 {l.P50Ms:N1} ms, p99 {l.P99Ms:N1} ms, max {l.MaxMs:N1} ms over {figures.Probes:N0} probes ({figures.Timeouts} timeouts) "
+            + $"at {figures.TargetEventsPerSecond:N0} events/s background (achieved {figures.AchievedEventsPerSecond:N0} events/s)");
+        Line($"  polls         {figures.MeanPolls:N1} GETs per probe on average; {figures.ResolvedOnFirstPoll:N0} of {figures.Probes:N0} profiles already existed at the first GET");
+        if (figures.ProbeErrors + figures.BackgroundErrors > 0)
+        {
+            Line($"  errors        probes {figures.ProbeErrors}, background requests {figures.BackgroundErrors}; first: {figures.FirstError}");
+        }
+
+        var met = figures.Probes > 0 && figures.Timeouts == 0 && l.P99Ms < TargetP99Ms;
+        var load = figures.TargetEventsPerSecond >= TargetEventsPerSecond && figures.AchievedEventsPerSecond >= 0.95 * TargetEventsPerSecond
+            ? ""
+            : $" (this run's background was {figures.AchievedEventsPerSecond:N0} events/s, so it does not test the target's load)";
+        Line($"  Target        p99 < {TargetP99Ms:N0} ms at {TargetEventsPerSecond:N0} events/s: {(met ? "met" : "NOT met")}{load}");
+        Line();
+    }
+
+    private static void Line(string text = "") => Console.WriteLine(text);
+}
