@@ -12,8 +12,8 @@ namespace Sightline.Core.Profiles;
 /// </summary>
 /// <param name="log">The event log it reads, in order.</param>
 /// <param name="store">Where derived state and the checkpoint are committed.</param>
-/// <param name="rules">The merge rules identity resolution follows.</param>
 /// <param name="sources">The sources, for each one's identifier settings.</param>
+/// <param name="rules">The merge rules identity resolution follows.</param>
 /// <param name="extractor">Reads identifiers from messages.</param>
 /// <param name="batchSize">Most events per commit: under load, bigger commits rewrite the same hot index pages less often (2,000 → 10,000 took a rebuild from 66,000 to 79,000 events/s).</param>
 public sealed class ProfilePipeline(IEventLog log, IProfileStore store, ISourceCatalog sources, MergeRules rules, IdentifierExtractor extractor, int batchSize = 10_000) : IDisposable
