@@ -2,6 +2,7 @@ using System.CommandLine;
 using Sightline.Cli.Export;
 using Sightline.Cli.Quarantine;
 using Sightline.Cli.Rebuild;
+using Sightline.Cli.Resolve;
 using Sightline.Cli.Serve;
 using Sightline.Cli.Sources;
 using Spectre.Console;
@@ -20,6 +21,7 @@ var root = new RootCommand("Sightline: the customer data platform that starts on
     ExportCommand.Create(),
     RebuildCommand.Create(),
     RebuildCommand.Unmerge(),
+    ResolveCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration
 {

@@ -56,7 +56,26 @@ internal static class Schema
         ALTER TABLE sources ADD COLUMN phone_region TEXT;
         ALTER TABLE sources ADD COLUMN identifier_traits TEXT NOT NULL DEFAULT '';
         """,
+        Matching,
     ];
+
+    // Appended to Migrations: the match model in force and people's approvals of suggested matches are not derived either.
+    private const string Matching = """
+        CREATE TABLE match_models (
+            id         INTEGER PRIMARY KEY,
+            model      TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE approved_matches (
+            id             INTEGER PRIMARY KEY,
+            profile_id     INTEGER NOT NULL,
+            other_id       INTEGER NOT NULL,
+            after_seq      INTEGER NOT NULL,
+            evidence       TEXT NOT NULL,
+            created_at     INTEGER NOT NULL
+        );
+        """;
 
     // Appended to Migrations: a person's unmerge decisions are not derived, so they live beside the log.
     private const string Separations = """
@@ -112,6 +131,24 @@ internal static class Schema
         );
         CREATE INDEX derived.merges_by_from ON merges (from_id);
         CREATE INDEX derived.merges_by_into ON merges (into_id);
+        """,
+        """
+        ALTER TABLE derived.merges ADD COLUMN evidence TEXT;
+
+        -- One row per pair (low id first): a pair suggested again keeps its first suggestion.
+        CREATE TABLE derived.merge_suggestions (
+            id         INTEGER PRIMARY KEY,
+            low_id     INTEGER NOT NULL,
+            high_id    INTEGER NOT NULL,
+            profile_id INTEGER NOT NULL,
+            other_id   INTEGER NOT NULL,
+            evidence   TEXT NOT NULL,
+            seq        INTEGER NOT NULL,
+            status     TEXT NOT NULL,
+            decided_at INTEGER,
+            UNIQUE (low_id, high_id)
+        );
+        CREATE INDEX derived.merge_suggestions_by_status ON merge_suggestions (status, id);
         """,
     ];
 }

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using System.Text.Json;
 using Sightline.Core.Identity;
+using Sightline.Core.Identity.Matching;
 using Sightline.Core.Profiles;
 using Sightline.Core.Storage;
 
@@ -21,6 +23,15 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             while (await reader.ReadAsync(cancellationToken))
             {
                 graph.Create(reader.GetInt64(0));
+            }
+        }
+
+        using (var retired = Command(connection, "SELECT id, canonical_id FROM profiles WHERE canonical_id != id"))
+        using (var reader = await retired.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                graph.Retire(new ProfileId(reader.GetInt64(0)), new ProfileId(reader.GetInt64(1)));
             }
         }
 
@@ -56,19 +67,19 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         using (var move = Command(connection, "UPDATE OR IGNORE identities SET profile_id = $into WHERE profile_id = $from", transaction, "$into", "$from"))
         using (var drop = Command(connection, "DELETE FROM identities WHERE profile_id = $from", transaction, "$from"))
         using (var repoint = Command(connection, "UPDATE profiles SET canonical_id = $into WHERE canonical_id = $from", transaction, "$into", "$from"))
-        using (var record = Command(connection, "INSERT INTO merges (seq, from_id, into_id, via_type, via_value, blocked, reason) VALUES ($seq, $from, $into, $type, $value, $blocked, $reason)", transaction, "$seq", "$from", "$into", "$type", "$value", "$blocked", "$reason"))
+        using (var record = Command(connection, "INSERT INTO merges (seq, from_id, into_id, via_type, via_value, blocked, reason, evidence) VALUES ($seq, $from, $into, $type, $value, $blocked, $reason, $evidence)", transaction, "$seq", "$from", "$into", "$type", "$value", "$blocked", "$reason", "$evidence"))
         {
             foreach (var (merge, sequence) in changes.Merges)
             {
                 Run(move, merge.Into.Value, merge.From.Value);
                 Run(drop, merge.From.Value);
                 Run(repoint, merge.Into.Value, merge.From.Value);
-                Run(record, sequence, merge.From.Value, merge.Into.Value, merge.Via.Type, merge.Via.Value, 0, null);
+                Run(record, sequence, merge.From.Value, merge.Into.Value, merge.Via.Type, merge.Via.Value, 0, null, Json(merge.Evidence));
             }
 
             foreach (var (blocked, sequence) in changes.Blocked)
             {
-                Run(record, sequence, blocked.Other.Value, blocked.Profile.Value, blocked.Via.Type, blocked.Via.Value, 1, blocked.Reason);
+                Run(record, sequence, blocked.Other.Value, blocked.Profile.Value, blocked.Via.Type, blocked.Via.Value, 1, blocked.Reason, Json(blocked.Evidence));
             }
         }
 
@@ -88,6 +99,19 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             }
         }
 
+        using (var suggest = Command(
+            connection,
+            "INSERT OR IGNORE INTO merge_suggestions (low_id, high_id, profile_id, other_id, evidence, seq, status) VALUES ($low, $high, $profile, $other, $evidence, $seq, 'pending')",
+            transaction,
+            "$low", "$high", "$profile", "$other", "$evidence", "$seq"))
+        {
+            foreach (var suggestion in changes.Suggestions)
+            {
+                var (a, b) = (suggestion.Profile.Value, suggestion.Other.Value);
+                Run(suggest, Math.Min(a, b), Math.Max(a, b), a, b, Json(suggestion.Evidence), suggestion.Sequence);
+            }
+        }
+
         using (var checkpoint = Command(connection, "UPDATE pipeline SET checkpoint = $seq", transaction, "$seq"))
         {
             Run(checkpoint, changes.Checkpoint);
@@ -101,7 +125,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        SqliteDatabase.Execute(connection, "DELETE FROM profiles; DELETE FROM identities; DELETE FROM event_profiles; DELETE FROM traits; DELETE FROM merges; UPDATE pipeline SET checkpoint = 0;", transaction);
+        SqliteDatabase.Execute(connection, "DELETE FROM profiles; DELETE FROM identities; DELETE FROM event_profiles; DELETE FROM traits; DELETE FROM merges; DELETE FROM merge_suggestions; UPDATE pipeline SET checkpoint = 0;", transaction);
         transaction.Commit();
         return Task.CompletedTask;
     }
@@ -166,13 +190,15 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
     public async Task<IReadOnlyList<MergeRecord>> MergesAsync(ProfileId profile, CancellationToken cancellationToken) =>
         await QueryAsync(
             """
-            SELECT m.from_id, m.into_id, m.via_type, m.via_value, m.seq, m.blocked, m.reason FROM merges m
+            SELECT m.from_id, m.into_id, m.via_type, m.via_value, m.seq, m.blocked, m.reason, m.evidence FROM merges m
             WHERE m.into_id IN (SELECT id FROM profiles WHERE canonical_id = $profile)
                OR m.from_id IN (SELECT id FROM profiles WHERE canonical_id = $profile)
             ORDER BY m.seq, m.id
             """,
             profile,
-            r => new MergeRecord(new ProfileId(r.GetInt64(0)), new ProfileId(r.GetInt64(1)), new Identifier(r.GetString(2), r.GetString(3)), r.GetInt64(4), r.GetInt64(5) == 1, r.IsDBNull(6) ? null : r.GetString(6)),
+            r => new MergeRecord(
+                new ProfileId(r.GetInt64(0)), new ProfileId(r.GetInt64(1)), new Identifier(r.GetString(2), r.GetString(3)), r.GetInt64(4), r.GetInt64(5) == 1,
+                r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : Evidence(r.GetString(7))),
             cancellationToken);
 
     public async IAsyncEnumerable<(string Source, string RecordId, ProfileId Profile)> LineageAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -223,6 +249,109 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             yield return new ProfileId(reader.GetInt64(0));
         }
     }
+
+    public async IAsyncEnumerable<PersonTraitObservation> PersonTraitsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        var names = PersonTraits.Names.ToArray();
+        using var command = Command(
+            connection,
+            $"SELECT p.canonical_id, t.seq, t.name, t.value FROM traits t JOIN profiles p ON p.id = t.profile_id WHERE t.name IN ({string.Join(", ", names.Select((_, i) => $"$n{i}"))}) ORDER BY t.seq",
+            null,
+            [.. names.Select((_, i) => $"$n{i}")]);
+        SetAll(command, names);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new PersonTraitObservation(new ProfileId(reader.GetInt64(0)), reader.GetInt64(1), reader.GetString(2), reader.GetString(3));
+        }
+    }
+
+    public async Task<MatchModel?> MatchModelAsync(CancellationToken cancellationToken) =>
+        await ScalarAsync("SELECT model FROM match_models ORDER BY id DESC LIMIT 1", cancellationToken) is string json
+            ? JsonSerializer.Deserialize<MatchModel>(json, ModelJson.Options)
+            : null;
+
+    public async Task SaveMatchModelAsync(MatchModel model, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, "INSERT INTO match_models (model, created_at) VALUES ($model, $at)", null, "$model", "$at");
+        SetAll(command, JsonSerializer.Serialize(model, ModelJson.Options), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredSuggestion>> SuggestionsAsync(string status, long afterId, int limit, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, SuggestionQuery + " WHERE s.status = $status AND s.id > $after ORDER BY s.id LIMIT $limit", null, "$status", "$after", "$limit");
+        SetAll(command, status, afterId, limit);
+        return await ReadSuggestionsAsync(command, cancellationToken);
+    }
+
+    public async Task<StoredSuggestion?> SuggestionAsync(long id, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, SuggestionQuery + " WHERE s.id = $id", null, "$id");
+        SetAll(command, id);
+        return (await ReadSuggestionsAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task DecideSuggestionAsync(long id, string status, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, "UPDATE merge_suggestions SET status = $status, decided_at = $at WHERE id = $id", null, "$status", "$at", "$id");
+        SetAll(command, status, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), id);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<long> AddApprovedMatchAsync(ProfileId profile, ProfileId other, long afterSequence, MatchEvidence evidence, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = Command(
+            connection,
+            "INSERT INTO approved_matches (profile_id, other_id, after_seq, evidence, created_at) VALUES ($profile, $other, $after, $evidence, $at) RETURNING id",
+            null,
+            "$profile", "$other", "$after", "$evidence", "$at");
+        SetAll(command, profile.Value, other.Value, afterSequence, Json(evidence), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<IReadOnlyList<ApprovedMatch>> ApprovedMatchesAsync(CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, "SELECT id, profile_id, other_id, after_seq, evidence FROM approved_matches ORDER BY id");
+        var approvals = new List<ApprovedMatch>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            approvals.Add(new ApprovedMatch(reader.GetInt64(0), new ProfileId(reader.GetInt64(1)), new ProfileId(reader.GetInt64(2)), reader.GetInt64(3), Evidence(reader.GetString(4))));
+        }
+
+        return approvals;
+    }
+
+    private const string SuggestionQuery = """
+        SELECT s.id, s.profile_id, s.other_id, pa.canonical_id, pb.canonical_id, s.evidence, s.seq, s.status, s.decided_at FROM merge_suggestions s
+        JOIN profiles pa ON pa.id = s.profile_id JOIN profiles pb ON pb.id = s.other_id
+        """;
+
+    private static async Task<IReadOnlyList<StoredSuggestion>> ReadSuggestionsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var suggestions = new List<StoredSuggestion>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            suggestions.Add(new StoredSuggestion(
+                reader.GetInt64(0), new ProfileId(reader.GetInt64(1)), new ProfileId(reader.GetInt64(2)), new ProfileId(reader.GetInt64(3)), new ProfileId(reader.GetInt64(4)),
+                Evidence(reader.GetString(5)), reader.GetInt64(6), reader.GetString(7), reader.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8))));
+        }
+
+        return suggestions;
+    }
+
+    private static string? Json(MatchEvidence? evidence) => evidence is null ? null : JsonSerializer.Serialize(evidence, ModelJson.Options);
+
+    private static MatchEvidence Evidence(string json) => JsonSerializer.Deserialize<MatchEvidence>(json, ModelJson.Options)!;
 
     private async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)
     {

@@ -45,12 +45,14 @@ internal static class RebuildCommand
         return command;
     }
 
-    private static async Task<int> RebuildAsync(SqliteDatabase database, CancellationToken cancellationToken)
+    /// <summary>Drops derived state and resolves the whole log again, printing how long it took.</summary>
+    internal static async Task<int> RebuildAsync(SqliteDatabase database, CancellationToken cancellationToken)
     {
         var store = new SqliteProfileStore(database);
         using var log = new SqliteEventLog(database);
+        var settings = CliOptions.Settings();
         using var pipeline = new ProfilePipeline(
-            log, store, new SqliteSourceCatalog(database, TimeProvider.System), MergeRules.Default, new IdentifierExtractor(new IdentifierNormalizer(CliOptions.Settings().DefaultPhoneRegion)));
+            log, store, new SqliteSourceCatalog(database, TimeProvider.System), MergeRules.Default, new IdentifierExtractor(new IdentifierNormalizer(settings.DefaultPhoneRegion)), settings.Matching());
         var started = Stopwatch.GetTimestamp();
         await store.ResetAsync(cancellationToken);
         await pipeline.RunAsync(untilCaughtUp: true, cancellationToken);

@@ -119,6 +119,9 @@ public sealed class IdentityResolver(MergeRules rules, Func<ProfileId, ProfileId
         };
     }
 
+    /// <summary>Why two live profiles may not merge (a recorded split, or the identifiers they would hold together), or null.</summary>
+    public string? WhyNotMerge(IIdentityGraph graph, ProfileId profile, ProfileId other) => Conflict(graph, profile, [], other);
+
     /// <summary>Why the profile being resolved (a live one, or identifiers yet to be linked) may not take in <paramref name="other"/>.</summary>
     private string? Conflict(IIdentityGraph graph, ProfileId? current, IReadOnlyList<Identifier> pending, ProfileId other)
     {

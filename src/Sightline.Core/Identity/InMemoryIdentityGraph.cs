@@ -5,6 +5,7 @@ public sealed class InMemoryIdentityGraph : IIdentityGraph
 {
     private readonly Dictionary<Identifier, List<ProfileId>> _holders = [];
     private readonly Dictionary<ProfileId, HashSet<Identifier>> _identifiers = [];
+    private readonly Dictionary<ProfileId, ProfileId> _mergedInto = [];
 
     public int ProfileCount => _identifiers.Count;
 
@@ -38,10 +39,25 @@ public sealed class InMemoryIdentityGraph : IIdentityGraph
         }
     }
 
+    /// <summary>The live profile <paramref name="profile"/> now belongs to: itself, or the one it was merged into.</summary>
+    public ProfileId Canonical(ProfileId profile)
+    {
+        while (_mergedInto.TryGetValue(profile, out var into))
+        {
+            profile = into;
+        }
+
+        return profile;
+    }
+
+    /// <summary>Records, when loading the graph, that <paramref name="from"/> was merged into <paramref name="into"/>.</summary>
+    public void Retire(ProfileId from, ProfileId into) => _mergedInto[from] = into;
+
     public void Merge(ProfileId from, ProfileId into)
     {
         var moving = _identifiers[from];
         _identifiers.Remove(from);
+        _mergedInto[from] = into;
         foreach (var identifier in moving)
         {
             var holders = _holders[identifier];

@@ -23,4 +23,9 @@ public sealed class ProfileChanges
     public List<(long Sequence, ProfileId Profile)> Events { get; } = [];
 
     public List<TraitObservation> Traits { get; } = [];
+
+    public List<MergeSuggestion> Suggestions { get; } = [];
+
+    /// <summary>True when there is nothing to store but possibly the checkpoint.</summary>
+    public bool IsEmpty => Created.Count == 0 && Links.Count == 0 && Merges.Count == 0 && Blocked.Count == 0 && Events.Count == 0 && Traits.Count == 0 && Suggestions.Count == 0;
 }

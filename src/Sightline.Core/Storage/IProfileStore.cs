@@ -1,4 +1,5 @@
 using Sightline.Core.Identity;
+using Sightline.Core.Identity.Matching;
 using Sightline.Core.Profiles;
 
 namespace Sightline.Core.Storage;
@@ -44,4 +45,26 @@ public interface IProfileStore
 
     /// <summary>Every live profile id.</summary>
     IAsyncEnumerable<ProfileId> ProfilesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every observation of a person-data trait (<see cref="PersonTraits.Names"/>) with its live profile and event, oldest first.</summary>
+    IAsyncEnumerable<PersonTraitObservation> PersonTraitsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The match model in force (kept beside the log, so rebuilds match as before), or null for the starter model.</summary>
+    Task<MatchModel?> MatchModelAsync(CancellationToken cancellationToken);
+
+    Task SaveMatchModelAsync(MatchModel model, CancellationToken cancellationToken);
+
+    /// <summary>Suggestions in <paramref name="status"/> (pending, approved, rejected) with an id above <paramref name="afterId"/>, oldest first.</summary>
+    Task<IReadOnlyList<StoredSuggestion>> SuggestionsAsync(string status, long afterId, int limit, CancellationToken cancellationToken);
+
+    Task<StoredSuggestion?> SuggestionAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Marks a suggestion approved or rejected.</summary>
+    Task DecideSuggestionAsync(long id, string status, CancellationToken cancellationToken);
+
+    /// <summary>Records a person's approval of a match (kept beside the log, like a split); returns its id.</summary>
+    Task<long> AddApprovedMatchAsync(ProfileId profile, ProfileId other, long afterSequence, MatchEvidence evidence, CancellationToken cancellationToken);
+
+    /// <summary>Every recorded approval, in the order they were made.</summary>
+    Task<IReadOnlyList<ApprovedMatch>> ApprovedMatchesAsync(CancellationToken cancellationToken);
 }

@@ -10,6 +10,7 @@ using Sightline.Core.Storage;
 using Sightline.Server.Access;
 using Sightline.Server.Admin;
 using Sightline.Server.Ingestion;
+using Sightline.Server.Matching;
 using Sightline.Server.Profiles;
 using Sightline.Storage.Sqlite;
 
@@ -90,6 +91,7 @@ public static class SightlineApp
         services.AddSingleton<IProfileStore, SqliteProfileStore>();
         services.AddSingleton(MergeRules.Default);
         services.AddSingleton(sp => new IdentifierExtractor(new IdentifierNormalizer(Options(sp).DefaultPhoneRegion)));
+        services.AddSingleton(sp => Options(sp).Matching());
         services.AddSingleton<ProfilePipeline>();
         services.AddHostedService<ProfilePipelineService>();
 
@@ -122,6 +124,7 @@ public static class SightlineApp
         app.MapIngestion();
         app.MapAdmin();
         app.MapProfiles();
+        app.MapMergeSuggestions();
     }
 
     private static SightlineOptions Options(IServiceProvider services) =>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Sightline.Core.Identity.Matching;
 
 namespace Sightline.Server.Hosting;
 
@@ -40,4 +41,15 @@ public sealed class SightlineOptions
     /// <summary>Most messages one group commit writes in one transaction.</summary>
     [Range(1, 1_000_000)]
     public int MaxEventsPerCommit { get; set; } = 20_000;
+
+    /// <summary>Match probability at or above which two profiles without a shared identifier merge automatically.</summary>
+    [Range(0.5, 1.0)]
+    public double AutoMergeThreshold { get; set; } = new MatchSettings().AutoMergeThreshold;
+
+    /// <summary>Match probability at or above which (and below <see cref="AutoMergeThreshold"/>) a pair is suggested for review.</summary>
+    [Range(0.5, 1.0)]
+    public double ReviewThreshold { get; set; } = new MatchSettings().ReviewThreshold;
+
+    /// <summary>The matcher's settings these options describe.</summary>
+    public MatchSettings Matching() => new() { AutoMergeThreshold = AutoMergeThreshold, ReviewThreshold = Math.Min(ReviewThreshold, AutoMergeThreshold) };
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sightline.Core.Events;
 using Sightline.Core.Identity;
+using Sightline.Core.Identity.Matching;
 using Sightline.Core.Profiles;
 using Sightline.Core.Storage;
 using Sightline.Server.Access;
@@ -22,7 +23,7 @@ public static class ProfilesApi
         profiles.MapGet("/identities", IdentitiesAsync).WithName("profile-identities").WithSummary("Every identifier, with the source and event it came from.");
         profiles.MapGet("/traits", TraitsAsync).WithName("profile-traits").WithSummary("Current trait values with provenance; ?history=true adds every observed value.");
         profiles.MapGet("/events", EventsAsync).WithName("profile-events").WithSummary("The timeline, newest first, paged with ?before=CURSOR; filter with ?type= and ?source=.");
-        profiles.MapGet("/merges", MergesAsync).WithName("profile-merges").WithSummary("Merges and blocked merges, with the identifier that was their evidence.");
+        profiles.MapGet("/merges", MergesAsync).WithName("profile-merges").WithSummary("Merges and blocked merges, with their evidence: the shared identifier, or the match weights per field.");
         profiles.MapPost("/unmerge", UnmergeAsync).WithName("unmerge-profile")
             .WithSummary("Split a merged profile off again; the split is remembered, so the same evidence never merges them again.");
         app.MapGet("/v1/pipeline", (ProfilePipeline pipeline) => TypedResults.Ok(new PipelineView(pipeline.Processed)))
@@ -81,7 +82,7 @@ public static class ProfilesApi
     private static async Task<Results<Ok<MergeView[]>, ProblemHttpResult>> MergesAsync(string key, IProfileStore store, CancellationToken cancellationToken) =>
         await ResolveAsync(key, store, cancellationToken) is { } profile
             ? TypedResults.Ok((await store.MergesAsync(profile, cancellationToken))
-                .Select(m => new MergeView(m.Blocked ? "blocked" : "merged", m.From.ToString(), m.Into.ToString(), m.Via.ToString(), m.Sequence, m.Reason))
+                .Select(m => new MergeView(m.Blocked ? "blocked" : "merged", m.From.ToString(), m.Into.ToString(), m.Via.ToString(), m.Sequence, m.Reason, m.Evidence))
                 .ToArray())
             : NotFound(key);
 
@@ -159,4 +160,5 @@ public sealed record TimelineView(EventView[] Events, string? Next);
 
 public sealed record EventView(long Sequence, string Source, string MessageId, string Type, DateTimeOffset Timestamp, DateTimeOffset ReceivedAt, JsonElement Message);
 
-public sealed record MergeView(string Kind, string From, string Into, string Via, long Sequence, string? Reason);
+/// <summary>A merge or blocked merge; <see cref="Evidence"/> holds the match weights per field when no identifier was shared.</summary>
+public sealed record MergeView(string Kind, string From, string Into, string Via, long Sequence, string? Reason, MatchEvidence? Evidence);

@@ -1,0 +1,135 @@
+namespace Sightline.Core.Identity.Matching;
+
+/// <summary>
+/// Candidate generation: every pair of records that shares a blocking key, each pair once. A pair found by a
+/// later rule is dropped when an earlier rule already produced it, which needs only the keys, not a set of pairs.
+/// </summary>
+internal static class CandidatePairs
+{
+    /// <summary>
+    /// The pairs as (left &lt;&lt; 32 | right) with left &lt; right; each rule's key hash per record (0 for none, or for a
+    /// block too big to compare); and how many blocks were too big.
+    /// </summary>
+    public static (long[] Pairs, ulong[][] Keys, int SkippedBlocks) Generate(IReadOnlyList<PreparedRecord> records, IReadOnlyList<BlockingRule> rules, int maxBlockSize, CancellationToken cancellationToken)
+    {
+        var keys = new ulong[rules.Count][];
+        Parallel.For(0, rules.Count, new ParallelOptions { CancellationToken = cancellationToken }, r =>
+        {
+            var column = new ulong[records.Count];
+            for (var i = 0; i < records.Count; i++)
+            {
+                column[i] = Hash(rules[r].Key(records[i]));
+            }
+
+            keys[r] = column;
+        });
+
+        var blocks = new List<(int Rule, int[] Members)>();
+        var skipped = 0;
+        for (var r = 0; r < rules.Count; r++)
+        {
+            var column = keys[r];
+            var members = Enumerable.Range(0, records.Count).Where(i => column[i] != 0).ToArray();
+            var sortKeys = members.Select(i => column[i]).ToArray();
+            Array.Sort(sortKeys, members);
+            for (var start = 0; start < members.Length;)
+            {
+                var end = start + 1;
+                while (end < members.Length && sortKeys[end] == sortKeys[start])
+                {
+                    end++;
+                }
+
+                if (end - start > maxBlockSize)
+                {
+                    // The block is not compared, so its key must not count as "produced earlier" for later rules.
+                    skipped++;
+                    foreach (var member in members.AsSpan(start, end - start))
+                    {
+                        column[member] = 0;
+                    }
+                }
+                else if (end - start > 1)
+                {
+                    blocks.Add((r, members[start..end]));
+                }
+
+                start = end;
+            }
+        }
+
+        var found = new List<long[]>();
+        var gate = new object();
+        Parallel.ForEach(
+            blocks,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            () => new List<long>(),
+            (block, _, local) =>
+            {
+                var members = block.Members;
+                for (var x = 0; x < members.Length; x++)
+                {
+                    for (var y = x + 1; y < members.Length; y++)
+                    {
+                        var (i, j) = members[x] < members[y] ? (members[x], members[y]) : (members[y], members[x]);
+                        if (!FoundEarlier(keys, block.Rule, i, j))
+                        {
+                            local.Add(((long)i << 32) | (uint)j);
+                        }
+                    }
+                }
+
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    found.Add([.. local]);
+                }
+            });
+
+        var pairs = new long[found.Sum(f => f.Length)];
+        var offset = 0;
+        foreach (var part in found)
+        {
+            part.CopyTo(pairs, offset);
+            offset += part.Length;
+        }
+
+        // Same order whatever the threads did, so results and evidence are reproducible.
+        Array.Sort(pairs);
+        return (pairs, keys, skipped);
+    }
+
+    private static bool FoundEarlier(ulong[][] keys, int rule, int i, int j)
+    {
+        for (var r = 0; r < rule; r++)
+        {
+            var key = keys[r][i];
+            if (key != 0 && key == keys[r][j])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>FNV-1a, 64 bits; 0 stands for "no key".</summary>
+    internal static ulong Hash(string? key)
+    {
+        if (key is null)
+        {
+            return 0;
+        }
+
+        var hash = 14695981039346656037UL;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash == 0 ? 1 : hash;
+    }
+}

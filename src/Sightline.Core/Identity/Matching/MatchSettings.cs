@@ -1,0 +1,17 @@
+namespace Sightline.Core.Identity.Matching;
+
+/// <summary>The matcher's thresholds and limits, in match probability (0–1).</summary>
+public sealed record MatchSettings
+{
+    /// <summary>At or above this probability two records merge without review. Default 0.99.</summary>
+    public double AutoMergeThreshold { get; init; } = 0.99;
+
+    /// <summary>At or above this probability (and below <see cref="AutoMergeThreshold"/>) a pair becomes a suggestion for review. Default 0.80.</summary>
+    public double ReviewThreshold { get; init; } = 0.80;
+
+    /// <summary>
+    /// Blocks with more records than this are not compared pairwise (a very common name and no other key in
+    /// common): they would cost more than they find. Default 1,000.
+    /// </summary>
+    public int MaxBlockSize { get; init; } = 1_000;
+}

@@ -1,0 +1,115 @@
+using System.Text;
+
+namespace Sightline.Core.Identity.Matching;
+
+/// <summary>
+/// Folds text for comparison: lower case, accents removed ("José Ñúñez" → "jose nunez"), every run of other
+/// characters one space. The app runs with invariant globalization, where string.Normalize does not decompose,
+/// so Latin accents are folded from a table here.
+/// </summary>
+internal static class TextFold
+{
+    private const int TableStart = 0xC0;
+    private static readonly string[] Table = BuildTable();
+
+    /// <summary>The folded text, or null when nothing comparable is left.</summary>
+    public static string? Fold(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var raw in text)
+        {
+            var c = raw;
+            if (c is >= 'A' and <= 'Z')
+            {
+                c = (char)(c + 32);
+            }
+
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                Append(builder, ref space, c);
+            }
+            else if (c >= TableStart && c - TableStart < Table.Length && Table[c - TableStart].Length > 0)
+            {
+                foreach (var plain in Table[c - TableStart])
+                {
+                    Append(builder, ref space, plain);
+                }
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                Append(builder, ref space, char.ToLowerInvariant(c));
+            }
+            else if (c is '\'' or '’' or '`' or '´')
+            {
+                // O'Brien and D'Angelo are written both ways: the apostrophe joins rather than splits.
+            }
+            else
+            {
+                space = builder.Length > 0;
+            }
+        }
+
+        return builder.Length == 0 ? null : builder.ToString();
+    }
+
+    /// <summary>Only the digits of <paramref name="text"/>, or null when it has none.</summary>
+    public static string? Digits(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is >= '0' and <= '9')
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.Length == 0 ? null : builder.ToString();
+    }
+
+    private static void Append(StringBuilder builder, ref bool space, char c)
+    {
+        if (space)
+        {
+            builder.Append(' ');
+            space = false;
+        }
+
+        builder.Append(c);
+    }
+
+    private static string[] BuildTable()
+    {
+        var table = new string[0x180 - TableStart];
+        Array.Fill(table, string.Empty);
+        (string Chars, string Plain)[] groups =
+        [
+            ("ÀÁÂÃÄÅàáâãäåĀāĂăĄą", "a"), ("Ææ", "ae"), ("ÇçĆćĈĉĊċČč", "c"), ("ÐðĎďĐđ", "d"),
+            ("ÈÉÊËèéêëĒēĔĕĖėĘęĚě", "e"), ("ĜĝĞğĠġĢģ", "g"), ("ĤĥĦħ", "h"), ("ÌÍÎÏìíîïĨĩĪīĬĭĮįİı", "i"),
+            ("Ĳĳ", "ij"), ("Ĵĵ", "j"), ("Ķķĸ", "k"), ("ĹĺĻļĽľĿŀŁł", "l"), ("ÑñŃńŅņŇňŉŊŋ", "n"),
+            ("ÒÓÔÕÖØòóôõöøŌōŎŏŐő", "o"), ("Œœ", "oe"), ("ŔŕŖŗŘř", "r"), ("ŚśŜŝŞşŠšſ", "s"), ("ß", "ss"),
+            ("ŢţŤťŦŧ", "t"), ("Þþ", "th"), ("ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų", "u"), ("Ŵŵ", "w"), ("ÝýÿŶŷŸ", "y"),
+            ("ŹźŻżŽž", "z"),
+        ];
+        foreach (var (chars, plain) in groups)
+        {
+            foreach (var c in chars)
+            {
+                table[c - TableStart] = plain;
+            }
+        }
+
+        return table;
+    }
+}
