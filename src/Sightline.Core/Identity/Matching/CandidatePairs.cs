@@ -29,6 +29,7 @@ internal static class CandidatePairs
         for (var r = 0; r < rules.Count; r++)
         {
             var column = keys[r];
+            var first = blocks.Count;
             var members = Enumerable.Range(0, records.Count).Where(i => column[i] != 0).ToArray();
             var sortKeys = members.Select(i => column[i]).ToArray();
             Array.Sort(sortKeys, members);
@@ -55,6 +56,12 @@ internal static class CandidatePairs
                 }
 
                 start = end;
+            }
+
+            if (rules[r].MaxPairsPerRecord is { } budget && blocks.Skip(first).Sum(b => (long)b.Members.Length * (b.Members.Length - 1) / 2) > budget * records.Count)
+            {
+                blocks.RemoveRange(first, blocks.Count - first);
+                Array.Clear(column);
             }
         }
 

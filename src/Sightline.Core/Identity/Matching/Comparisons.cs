@@ -180,6 +180,7 @@ internal static class Comparisons
     /// <summary>Given name and surname in each other's place, each the same or nearly ("Isabella Ctercteko" and "Ctercteko Isabela").</summary>
     private static bool Swapped(PreparedRecord a, PreparedRecord b) =>
         a.GivenJoined is { } aGiven && a.SurnameJoined is { } aSurname && b.GivenJoined is { } bGiven && b.SurnameJoined is { } bSurname
+        && (aGiven[0] == bSurname[0] || aSurname[0] == bGiven[0]) // a cheap test first: this runs for most candidate pairs
         && JaroWinkler.Similarity(aGiven, bSurname) >= 0.92 && JaroWinkler.Similarity(aSurname, bGiven) >= 0.92;
 
     /// <summary>One side's given name is the other's surname, while the remaining names differ.</summary>

@@ -31,6 +31,71 @@ internal static class JaroWinkler
         }
 
         var window = Math.Max(0, (b.Length / 2) - 1);
+        int matches, transpositions;
+        if (b.Length <= 64)
+        {
+            (matches, transpositions) = MatchBits(a, b, window);
+        }
+        else
+        {
+            (matches, transpositions) = MatchFlags(a, b, window);
+        }
+
+        if (matches == 0)
+        {
+            return 0;
+        }
+
+        double m = matches;
+        var jaro = ((m / a.Length) + (m / b.Length) + ((m - (transpositions / 2)) / m)) / 3;
+        var prefix = 0;
+        while (prefix < 4 && prefix < a.Length && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        return jaro + (prefix * 0.1 * (1 - jaro));
+    }
+
+    /// <summary>Matching characters and transpositions with the matched positions as bits: no buffers to clear.</summary>
+    private static (int Matches, int Transpositions) MatchBits(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int window)
+    {
+        ulong aMatched = 0, bMatched = 0;
+        var matches = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var end = Math.Min(b.Length, i + window + 1);
+            for (var j = Math.Max(0, i - window); j < end; j++)
+            {
+                if ((bMatched & (1UL << j)) == 0 && a[i] == b[j])
+                {
+                    aMatched |= 1UL << i;
+                    bMatched |= 1UL << j;
+                    matches++;
+                    break;
+                }
+            }
+        }
+
+        var transpositions = 0;
+        while (aMatched != 0)
+        {
+            var i = System.Numerics.BitOperations.TrailingZeroCount(aMatched);
+            var j = System.Numerics.BitOperations.TrailingZeroCount(bMatched);
+            if (a[i] != b[j])
+            {
+                transpositions++;
+            }
+
+            aMatched &= aMatched - 1;
+            bMatched &= bMatched - 1;
+        }
+
+        return (matches, transpositions);
+    }
+
+    private static (int Matches, int Transpositions) MatchFlags(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int window)
+    {
         Span<bool> aMatched = stackalloc bool[a.Length];
         Span<bool> bMatched = stackalloc bool[b.Length];
         var matches = 0;
@@ -47,11 +112,6 @@ internal static class JaroWinkler
                     break;
                 }
             }
-        }
-
-        if (matches == 0)
-        {
-            return 0;
         }
 
         var transpositions = 0;
@@ -76,14 +136,6 @@ internal static class JaroWinkler
             k++;
         }
 
-        double m = matches;
-        var jaro = ((m / a.Length) + (m / b.Length) + ((m - (transpositions / 2)) / m)) / 3;
-        var prefix = 0;
-        while (prefix < 4 && prefix < a.Length && a[prefix] == b[prefix])
-        {
-            prefix++;
-        }
-
-        return jaro + (prefix * 0.1 * (1 - jaro));
+        return (matches, transpositions);
     }
 }

@@ -11,7 +11,7 @@ public sealed record MatchSettings
 
     /// <summary>
     /// Blocks with more records than this are not compared pairwise (a very common name and no other key in
-    /// common): they would cost more than they find. Default 1,000.
+    /// common): they would cost more than they find, and their duplicates share some narrower key. Default 300.
     /// </summary>
-    public int MaxBlockSize { get; init; } = 1_000;
+    public int MaxBlockSize { get; init; } = 300;
 }
