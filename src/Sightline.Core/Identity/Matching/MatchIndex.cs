@@ -11,7 +11,7 @@ public sealed class MatchIndex
     private readonly PairScorer _scorer;
     private readonly IReadOnlyList<BlockingRule> _rules = BlockingRule.Standard;
     private readonly Dictionary<ProfileId, (PersonRecord Record, PreparedRecord Prepared, ulong[] Keys)> _profiles = [];
-    private readonly Dictionary<ulong, List<ProfileId>> _blocks = [];
+    private readonly Dictionary<ulong, Block> _blocks = [];
     private readonly TermFrequencies _frequencies = new(Comparisons.Standard);
     private readonly long _modelRecords;
 
@@ -49,12 +49,12 @@ public sealed class MatchIndex
 
             // One dictionary for all rules: the rule number is mixed into the key.
             keys[r] = (hash * 31) + (ulong)r + 1;
-            if (!_blocks.TryGetValue(keys[r], out var members))
+            if (!_blocks.TryGetValue(keys[r], out var block))
             {
-                _blocks[keys[r]] = members = [];
+                _blocks[keys[r]] = block = new Block();
             }
 
-            members.Add(profile);
+            block.Add(profile, _settings.MaxBlockSize);
         }
 
         _profiles[profile] = (record, prepared, keys);
@@ -70,9 +70,9 @@ public sealed class MatchIndex
 
         foreach (var key in entry.Keys.Where(k => k != 0))
         {
-            var members = _blocks[key];
-            members.Remove(profile);
-            if (members.Count == 0)
+            var block = _blocks[key];
+            block.Remove(profile);
+            if (block.Count == 0)
             {
                 _blocks.Remove(key);
             }
@@ -107,10 +107,11 @@ public sealed class MatchIndex
         var seen = new HashSet<ProfileId> { profile };
         var shift = PriorShift;
         var found = new List<MatchCandidate>();
-        foreach (var key in entry.Keys.Where(k => k != 0))
+        for (var r = 0; r < _rules.Count; r++)
         {
-            var members = _blocks[key];
-            if (members.Count > _settings.MaxBlockSize)
+            // A broad rule's block counts only while it is about as small as the rule allows per record in a batch
+            // resolve: a birth date shared by 40 profiles says little, and their duplicates share a narrower key.
+            if (entry.Keys[r] == 0 || _blocks[entry.Keys[r]] is not { Members: { } members } block || block.Count > (_rules[r].MaxPairsPerRecord ?? double.MaxValue) + 1)
             {
                 continue;
             }
@@ -136,4 +137,34 @@ public sealed class MatchIndex
     /// <summary>The evidence for two indexed profiles, or null when either has no person data.</summary>
     public MatchEvidence? Compare(ProfileId a, ProfileId b) =>
         _profiles.TryGetValue(a, out var x) && _profiles.TryGetValue(b, out var y) ? _scorer.Explain(x.Prepared, y.Prepared, _frequencies, PriorShift) : null;
+
+    /// <summary>
+    /// The profiles sharing one blocking key. Past <see cref="MatchSettings.MaxBlockSize"/> it keeps only a count:
+    /// such a block is never compared, and removing from a list of thousands (the same common name on every
+    /// re-identify) would make each update cost as much as the block is large. Once oversized it stays so, like an
+    /// identifier past its profile cap: rebuilds replay the same order and reach the same state.
+    /// </summary>
+    private sealed class Block
+    {
+        public List<ProfileId>? Members { get; private set; } = [];
+
+        public int Count { get; private set; }
+
+        public void Add(ProfileId profile, int maxSize)
+        {
+            Count++;
+            if (Members is not null && Count > maxSize)
+            {
+                Members = null;
+            }
+
+            Members?.Add(profile);
+        }
+
+        public void Remove(ProfileId profile)
+        {
+            Count--;
+            Members?.Remove(profile);
+        }
+    }
 }
