@@ -1,14 +1,16 @@
 using PhoneNumbers;
+using Sightline.Core.Standardization;
 
 namespace Sightline.Core.Identity;
 
 /// <summary>
-/// Normalizes raw identifier values: e-mail trimmed and lower-cased, phone numbers to E.164
-/// (read in <see cref="DefaultRegion"/> when they carry no country code), other ids trimmed.
+/// Normalizes raw identifier values: e-mail and phone numbers as <see cref="Emails"/> and <see cref="Phones"/>
+/// standardize them (phones read in <see cref="DefaultRegion"/> when they carry no country code), other ids trimmed.
+/// Imports standardize with the same rules, so a live event and an imported row meet on one identifier.
 /// </summary>
 public sealed class IdentifierNormalizer(string? defaultRegion = null)
 {
-    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
+    private static readonly PhoneNumberUtil PhoneUtil = PhoneNumberUtil.GetInstance();
 
     /// <summary>ISO 3166 region for numbers written without a country code, such as <c>ES</c>; null accepts only international numbers.</summary>
     public string? DefaultRegion { get; } = defaultRegion?.ToUpperInvariant();
@@ -39,7 +41,7 @@ public sealed class IdentifierNormalizer(string? defaultRegion = null)
     {
         try
         {
-            return Phones.GetNumberType(Phones.Parse(e164, null)) == PhoneNumberType.FIXED_LINE;
+            return PhoneUtil.GetNumberType(PhoneUtil.Parse(e164, null)) == PhoneNumberType.FIXED_LINE;
         }
         catch (NumberParseException)
         {
@@ -47,23 +49,8 @@ public sealed class IdentifierNormalizer(string? defaultRegion = null)
         }
     }
 
-    private static string? Email(string value)
-    {
-        var email = value.ToLowerInvariant();
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1 && !email.Any(char.IsWhiteSpace) ? email : null;
-    }
+    private static string? Email(string value) => Emails.TryStandardize(value, out var email, out _) ? email : null;
 
-    private static string? Phone(string value, string? region)
-    {
-        try
-        {
-            var number = Phones.Parse(value, value.StartsWith('+') ? null : region);
-            return Phones.IsValidNumber(number) ? Phones.Format(number, PhoneNumberFormat.E164) : null;
-        }
-        catch (NumberParseException)
-        {
-            return null;
-        }
-    }
+    private static string? Phone(string value, string? region) =>
+        Phones.TryStandardize(value, region, out var e164, out _) ? e164 : null;
 }
