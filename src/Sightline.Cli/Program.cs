@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sightline.Cli.Export;
+using Sightline.Cli.Import;
 using Sightline.Cli.Quarantine;
 using Sightline.Cli.Rebuild;
 using Sightline.Cli.Resolve;
@@ -17,6 +18,7 @@ var root = new RootCommand("Sightline: the customer data platform that starts on
 {
     ServeCommand.Create(),
     SourcesCommand.Create(),
+    ImportCommand.Create(),
     QuarantineCommand.Create(),
     ExportCommand.Create(),
     RebuildCommand.Create(),

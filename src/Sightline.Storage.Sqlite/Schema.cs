@@ -57,7 +57,38 @@ internal static class Schema
         ALTER TABLE sources ADD COLUMN identifier_traits TEXT NOT NULL DEFAULT '';
         """,
         Matching,
+        Imports,
     ];
+
+    // Appended to Migrations: each file import with its mapping and counts, the latest version of every imported
+    // record (so a re-import knows new from updated from unchanged), and where a quarantined row came from.
+    private const string Imports = """
+        CREATE TABLE imports (
+            id          INTEGER PRIMARY KEY,
+            source_id   INTEGER NOT NULL REFERENCES sources(id),
+            file        TEXT NOT NULL,
+            mapping     TEXT NOT NULL,
+            started_at  INTEGER NOT NULL,
+            finished_at INTEGER,
+            rows_read   INTEGER NOT NULL DEFAULT 0,
+            imported    INTEGER NOT NULL DEFAULT 0,
+            updated     INTEGER NOT NULL DEFAULT 0,
+            unchanged   INTEGER NOT NULL DEFAULT 0,
+            quarantined INTEGER NOT NULL DEFAULT 0
+        );
+
+        CREATE TABLE import_records (
+            source_id INTEGER NOT NULL,
+            record_id TEXT NOT NULL,
+            hash      BLOB NOT NULL,
+            version   INTEGER NOT NULL,
+            PRIMARY KEY (source_id, record_id)
+        ) WITHOUT ROWID;
+
+        ALTER TABLE quarantine ADD COLUMN import_id INTEGER;
+        ALTER TABLE quarantine ADD COLUMN line INTEGER;
+        CREATE INDEX quarantine_by_import ON quarantine (import_id) WHERE import_id IS NOT NULL;
+        """;
 
     // Appended to Migrations: the match model in force and people's approvals of suggested matches are not derived either.
     private const string Matching = """

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Sightline.Core.Events;
+using Sightline.Core.Import;
 using Sightline.Core.Storage;
 using SQLitePCL;
 
@@ -9,7 +10,7 @@ namespace Sightline.Storage.Sqlite;
 /// The event log in SQLite. Appends come from one writer (the group commit) on one connection
 /// with prepared statements; reads open their own connections, which WAL lets run alongside.
 /// </summary>
-public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuarantine, IDisposable
+public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuarantine, IImportStore, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Appender? _appender;
@@ -33,6 +34,110 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         {
             _gate.Release();
         }
+    }
+
+    public async Task<long> StartImportAsync(long sourceId, string file, string mappingJson, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO imports (source_id, file, mapping, started_at) VALUES ($source, $file, $mapping, $at) RETURNING id";
+        command.Parameters.AddWithValue("$source", sourceId);
+        command.Parameters.AddWithValue("$file", file);
+        command.Parameters.AddWithValue("$mapping", mappingJson);
+        command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<ImportCounts> AppendImportAsync(
+        long sourceId, long importId, IReadOnlyList<MappedRow> rows, Func<MappedRow, string, BuiltMessage> message,
+        IReadOnlyList<QuarantinedRow> quarantined, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            _appender ??= new Appender(database.Open());
+            return _appender.AppendImport(sourceId, importId, rows, message, quarantined);
+        }
+        catch
+        {
+            _appender?.Dispose();
+            _appender = null;
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<string?> LastMappingAsync(long sourceId, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT mapping FROM imports WHERE source_id = $source ORDER BY id DESC LIMIT 1";
+        command.Parameters.AddWithValue("$source", sourceId);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    public async Task<ImportRecord?> FindImportAsync(long importId, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, source_id, file, mapping FROM imports WHERE id = $id";
+        command.Parameters.AddWithValue("$id", importId);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new ImportRecord(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3)) : null;
+    }
+
+    public async Task<IReadOnlyList<StoredQuarantineRow>> QuarantinedRowsAsync(long? importId, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT id, import_id, line, payload FROM quarantine
+            WHERE import_id IS NOT NULL AND ($import IS NULL OR import_id = $import) {(ids.Count > 0 ? $"AND id IN ({string.Join(',', ids)})" : "")}
+            ORDER BY import_id, line, id
+            """;
+        command.Parameters.AddWithValue("$import", (object?)importId ?? DBNull.Value);
+        var rows = new List<StoredQuarantineRow>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new StoredQuarantineRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), (byte[])reader.GetValue(3)));
+        }
+
+        return rows;
+    }
+
+    public async Task<int> DiscardAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DELETE FROM quarantine WHERE id IN ({string.Join(',', ids)})";
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task FinishImportAsync(long importId, ImportSummary summary, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE imports SET finished_at = $at, rows_read = $read, imported = $imported, updated = $updated, unchanged = $unchanged, quarantined = $quarantined
+            WHERE id = $id
+            """;
+        command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$read", summary.Read);
+        command.Parameters.AddWithValue("$imported", summary.Imported);
+        command.Parameters.AddWithValue("$updated", summary.Updated);
+        command.Parameters.AddWithValue("$unchanged", summary.Unchanged);
+        command.Parameters.AddWithValue("$quarantined", summary.Quarantined);
+        command.Parameters.AddWithValue("$id", importId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<LoggedEvent>> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken)
@@ -71,18 +176,37 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         return events;
     }
 
-    public async Task<IReadOnlyList<QuarantinedMessage>> ListAsync(string? source, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<QuarantinedMessage>> ListAsync(string? source, int limit, CancellationToken cancellationToken, long? importId = null)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT q.id, s.name, q.received_at, q.message_index, q.message_id, q.field, q.reason, q.payload
-            FROM quarantine q LEFT JOIN sources s ON s.id = q.source_id
-            WHERE $source IS NULL OR s.name = $source
+        command.CommandText = $"""
+            {QuarantineSelect}
+            WHERE ($source IS NULL OR s.name = $source) AND ($import IS NULL OR q.import_id = $import)
             ORDER BY q.id DESC LIMIT $limit
             """;
         command.Parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
+        command.Parameters.AddWithValue("$import", (object?)importId ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", limit);
+        return await ReadQuarantineAsync(command, cancellationToken);
+    }
+
+    public async Task<QuarantinedMessage?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"{QuarantineSelect} WHERE q.id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        return await ReadQuarantineAsync(command, cancellationToken) is [var entry, ..] ? entry : null;
+    }
+
+    private const string QuarantineSelect = """
+        SELECT q.id, s.name, q.received_at, q.message_index, q.message_id, q.field, q.reason, q.payload, q.import_id, i.file, q.line
+        FROM quarantine q LEFT JOIN sources s ON s.id = q.source_id LEFT JOIN imports i ON i.id = q.import_id
+        """;
+
+    private static async Task<IReadOnlyList<QuarantinedMessage>> ReadQuarantineAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         var rows = new List<QuarantinedMessage>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -97,6 +221,9 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
                 Field = reader.GetString(5),
                 Reason = reader.GetString(6),
                 Payload = (byte[])reader.GetValue(7),
+                ImportId = reader.IsDBNull(8) ? null : reader.GetInt64(8),
+                File = reader.IsDBNull(9) ? null : reader.GetString(9),
+                Line = reader.IsDBNull(10) ? null : reader.GetInt64(10),
             });
         }
 
@@ -121,6 +248,11 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         private readonly SqliteConnection _connection;
         private readonly sqlite3_stmt _insertEvent;
         private readonly SqliteCommand _insertQuarantine;
+        private readonly SqliteCommand _findRecord;
+        private readonly SqliteCommand _saveRecord;
+        private readonly SqliteCommand _insertImportQuarantine;
+        private readonly SqliteCommand _deleteQuarantine;
+        private readonly SqliteCommand _updateQuarantine;
 
         public Appender(SqliteConnection connection)
         {
@@ -138,29 +270,140 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
             }
 
             _insertQuarantine.Prepare();
+            _insertImportQuarantine = Prepared(
+                connection,
+                "INSERT INTO quarantine (source_id, received_at, message_id, field, reason, payload, import_id, line) VALUES ($source, $received, $id, $field, $reason, $payload, $import, $line)",
+                "$source", "$received", "$id", "$field", "$reason", "$payload", "$import", "$line");
+            _deleteQuarantine = Prepared(connection, "DELETE FROM quarantine WHERE id = $id", "$id");
+            _updateQuarantine = Prepared(connection, "UPDATE quarantine SET field = $field, reason = $reason WHERE id = $id", "$field", "$reason", "$id");
+            _findRecord = Prepared(connection, "SELECT hash, version FROM import_records WHERE source_id = $source AND record_id = $record", "$source", "$record");
+            _saveRecord = Prepared(
+                connection,
+                "INSERT OR REPLACE INTO import_records (source_id, record_id, hash, version) VALUES ($source, $record, $hash, $version)",
+                "$source", "$record", "$hash", "$version");
+        }
+
+        private static SqliteCommand Prepared(SqliteConnection connection, string sql, params string[] parameters)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            command.Prepare();
+            return command;
+        }
+
+        public ImportCounts AppendImport(
+            long sourceId, long importId, IReadOnlyList<MappedRow> rows, Func<MappedRow, string, BuiltMessage> build, IReadOnlyList<QuarantinedRow> quarantined)
+        {
+            using var transaction = _connection.BeginTransaction();
+            _findRecord.Transaction = transaction;
+            _saveRecord.Transaction = transaction;
+            _insertImportQuarantine.Transaction = transaction;
+            int imported = 0, updated = 0, unchanged = 0, rejected = 0;
+            var now = DateTimeOffset.UtcNow;
+            foreach (var row in rows)
+            {
+                _findRecord.Parameters[0].Value = sourceId;
+                _findRecord.Parameters[1].Value = row.RecordId;
+                byte[]? hash = null;
+                long version = 0;
+                using (var reader = _findRecord.ExecuteReader())
+                {
+                    if (reader.Read())
+                    {
+                        hash = (byte[])reader.GetValue(0);
+                        version = reader.GetInt64(1);
+                    }
+                }
+
+                if (hash is not null && hash.AsSpan().SequenceEqual(row.Hash))
+                {
+                    unchanged++;
+                    Resolve(row);
+                    continue;
+                }
+
+                var messageId = version == 0 ? row.RecordId : $"{row.RecordId}#v{version + 1}";
+                var (message, rejection) = build(row, messageId);
+                if (message is null)
+                {
+                    rejected++;
+                    Quarantine(sourceId, importId, now, new QuarantinedRow(row.Line, row.RecordId, rejection!.Field, rejection.Reason, row.Body) { QuarantineId = row.QuarantineId });
+                    continue;
+                }
+
+                InsertEvent(sourceId, message);
+                _saveRecord.Parameters[0].Value = sourceId;
+                _saveRecord.Parameters[1].Value = row.RecordId;
+                _saveRecord.Parameters[2].Value = row.Hash;
+                _saveRecord.Parameters[3].Value = version + 1;
+                _saveRecord.ExecuteNonQuery();
+                Resolve(row);
+                if (version == 0)
+                {
+                    imported++;
+                }
+                else
+                {
+                    updated++;
+                }
+            }
+
+            foreach (var row in quarantined)
+            {
+                Quarantine(sourceId, importId, now, row);
+            }
+
+            transaction.Commit();
+            return new ImportCounts(imported, updated, unchanged, rejected + quarantined.Count);
+        }
+
+        private void Resolve(MappedRow row)
+        {
+            if (row.QuarantineId is { } id)
+            {
+                _deleteQuarantine.Transaction = _saveRecord.Transaction;
+                _deleteQuarantine.Parameters[0].Value = id;
+                _deleteQuarantine.ExecuteNonQuery();
+            }
+        }
+
+        private void Quarantine(long sourceId, long importId, DateTimeOffset at, QuarantinedRow row)
+        {
+            if (row.QuarantineId is { } id)
+            {
+                // A retried row that fails again keeps its entry, with the new reason.
+                _updateQuarantine.Transaction = _saveRecord.Transaction;
+                _updateQuarantine.Parameters[0].Value = row.Column;
+                _updateQuarantine.Parameters[1].Value = row.Reason;
+                _updateQuarantine.Parameters[2].Value = id;
+                _updateQuarantine.ExecuteNonQuery();
+                return;
+            }
+
+            var q = _insertImportQuarantine.Parameters;
+            q[0].Value = sourceId;
+            q[1].Value = at.ToUnixTimeMilliseconds();
+            q[2].Value = (object?)row.RecordId ?? DBNull.Value;
+            q[3].Value = row.Column;
+            q[4].Value = row.Reason;
+            q[5].Value = row.Row;
+            q[6].Value = importId;
+            q[7].Value = row.Line;
+            _insertImportQuarantine.ExecuteNonQuery();
         }
 
         public int Append(IReadOnlyList<LogEntry> entries, IReadOnlyList<QuarantineEntry> quarantine)
         {
             using var transaction = _connection.BeginTransaction();
             var added = 0;
-            var statement = _insertEvent;
             foreach (var (sourceId, message) in entries)
             {
-                raw.sqlite3_bind_int64(statement, 1, sourceId);
-                raw.sqlite3_bind_text(statement, 2, message.MessageId);
-                raw.sqlite3_bind_text(statement, 3, TypeNames[(int)message.Type]);
-                raw.sqlite3_bind_int64(statement, 4, message.ReceivedAt.ToUnixTimeMilliseconds());
-                raw.sqlite3_bind_int64(statement, 5, message.Timestamp.ToUnixTimeMilliseconds());
-                raw.sqlite3_bind_blob(statement, 6, message.Json);
-                var result = raw.sqlite3_step(statement);
-                raw.sqlite3_reset(statement);
-                if (result != raw.SQLITE_DONE)
-                {
-                    Check(result);
-                }
-
-                added += raw.sqlite3_changes(_connection.Handle);
+                added += InsertEvent(sourceId, message);
             }
 
             _insertQuarantine.Transaction = transaction;
@@ -181,9 +424,33 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
             return added;
         }
 
+        private int InsertEvent(long sourceId, EventMessage message)
+        {
+            var statement = _insertEvent;
+            raw.sqlite3_bind_int64(statement, 1, sourceId);
+            raw.sqlite3_bind_text(statement, 2, message.MessageId);
+            raw.sqlite3_bind_text(statement, 3, TypeNames[(int)message.Type]);
+            raw.sqlite3_bind_int64(statement, 4, message.ReceivedAt.ToUnixTimeMilliseconds());
+            raw.sqlite3_bind_int64(statement, 5, message.Timestamp.ToUnixTimeMilliseconds());
+            raw.sqlite3_bind_blob(statement, 6, message.Json);
+            var result = raw.sqlite3_step(statement);
+            raw.sqlite3_reset(statement);
+            if (result != raw.SQLITE_DONE)
+            {
+                Check(result);
+            }
+
+            return raw.sqlite3_changes(_connection.Handle);
+        }
+
         public void Dispose()
         {
             _insertEvent.Dispose();
+            _findRecord.Dispose();
+            _saveRecord.Dispose();
+            _insertImportQuarantine.Dispose();
+            _deleteQuarantine.Dispose();
+            _updateQuarantine.Dispose();
             _insertQuarantine.Dispose();
             _connection.Dispose();
         }

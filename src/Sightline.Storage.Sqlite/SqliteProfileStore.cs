@@ -207,7 +207,8 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         using var command = Command(
             connection,
             """
-            SELECT s.name, e.message_id, p.canonical_id FROM events e JOIN sources s ON s.id = e.source_id
+            SELECT s.name, COALESCE(json_extract(CAST(e.payload AS TEXT), '$.context.import.recordId'), e.message_id), p.canonical_id
+            FROM events e JOIN sources s ON s.id = e.source_id
             JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id ORDER BY e.seq
             """);
         using var reader = await command.ExecuteReaderAsync(cancellationToken);

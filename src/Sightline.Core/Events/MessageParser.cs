@@ -19,6 +19,15 @@ public sealed class MessageParser(IngestionLimits limits)
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>
+    /// The Segment spec wants a userId or an anonymousId on every message; an imported row is tied to its person by
+    /// whichever identifier it has (an e-mail, a loyalty card), which its mapping has already checked.
+    /// </summary>
+    public bool RequireUserOrAnonymousId { get; private init; } = true;
+
+    /// <summary>A parser for import rows: the same rules and limits, without the userId/anonymousId requirement.</summary>
+    public MessageParser ForImports() => new(limits) { RequireUserOrAnonymousId = false };
+
     /// <summary>Parses a body. <paramref name="callType"/> is the route's type, or null for a batch.</summary>
     public ParsedRequest Parse(ReadOnlyMemory<byte> body, MessageType? callType, DateTimeOffset receivedAt)
     {
@@ -245,7 +254,7 @@ public sealed class MessageParser(IngestionLimits limits)
         };
     }
 
-    private static (string Field, string Reason)? Validate(JsonElement message, MessageType type, string? userId, string? anonymousId)
+    private (string Field, string Reason)? Validate(JsonElement message, MessageType type, string? userId, string? anonymousId)
     {
         foreach (var field in (ReadOnlySpan<string>)["context", "integrations", "properties", "traits"])
         {
@@ -292,7 +301,7 @@ public sealed class MessageParser(IngestionLimits limits)
                 break;
         }
 
-        return userId is null && anonymousId is null
+        return userId is null && anonymousId is null && RequireUserOrAnonymousId
             ? ("userId", "either userId or anonymousId is required")
             : null;
     }

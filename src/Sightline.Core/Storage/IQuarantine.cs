@@ -3,6 +3,9 @@ namespace Sightline.Core.Storage;
 /// <summary>Read side of the quarantine; rejections are written with the log in <see cref="IEventLog.AppendAsync"/>.</summary>
 public interface IQuarantine
 {
-    /// <summary>The newest quarantined messages first, up to <paramref name="limit"/>, optionally for one source.</summary>
-    Task<IReadOnlyList<QuarantinedMessage>> ListAsync(string? source, int limit, CancellationToken cancellationToken);
+    /// <summary>The newest quarantined messages first, up to <paramref name="limit"/>, optionally for one source or one import.</summary>
+    Task<IReadOnlyList<QuarantinedMessage>> ListAsync(string? source, int limit, CancellationToken cancellationToken, long? importId = null);
+
+    /// <summary>One entry, or null.</summary>
+    Task<QuarantinedMessage?> FindAsync(long id, CancellationToken cancellationToken);
 }

@@ -20,4 +20,13 @@ public sealed record QuarantinedMessage
     public required string Reason { get; init; }
 
     public required byte[] Payload { get; init; }
+
+    /// <summary>The import the row came from; null for a message sent over HTTP.</summary>
+    public long? ImportId { get; init; }
+
+    /// <summary>The imported file's name.</summary>
+    public string? File { get; init; }
+
+    /// <summary>The row's line in the imported file (the header is line 1).</summary>
+    public long? Line { get; init; }
 }

@@ -1,8 +1,12 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Sightline.Core.Import;
 using Sightline.Core.Sources;
 using Sightline.Core.Storage;
 using Sightline.Server.Access;
+using Sightline.Server.Import;
 
 namespace Sightline.Server.Admin;
 
@@ -15,7 +19,11 @@ public static class AdminApi
         admin.MapPost("/sources", AddSourceAsync).WithName("add-source").WithSummary("Register a source and get its write key.");
         admin.MapGet("/sources", ListSourcesAsync).WithName("list-sources").WithSummary("List sources with their write keys.");
         admin.MapGet("/quarantine", ListQuarantineAsync).WithName("list-quarantine")
-            .WithSummary("Rejected messages, newest first, with the field, the reason and the raw payload.");
+            .WithSummary("Rejected messages and import rows, newest first, with the field, the reason and the raw payload.");
+        admin.MapGet("/quarantine/{id:long}", FindQuarantineAsync).WithName("show-quarantine").WithSummary("One quarantine entry.");
+        admin.MapPost("/quarantine/retry", RetryQuarantineAsync).WithName("retry-quarantine")
+            .WithSummary("Map quarantined import rows again (with a fixed mapping, or their import's) and import those that now pass.");
+        admin.MapPost("/quarantine/discard", DiscardQuarantineAsync).WithName("discard-quarantine").WithSummary("Delete quarantine entries for good.");
         return app;
     }
 
@@ -46,12 +54,73 @@ public static class AdminApi
         TypedResults.Ok((await sources.ListAsync(cancellationToken)).Select(SourceView.From).ToArray());
 
     private static async Task<Ok<QuarantineView[]>> ListQuarantineAsync(
-        IQuarantine quarantine, string? source, int? limit, CancellationToken cancellationToken)
+        IQuarantine quarantine, string? source, long? import, int? limit, CancellationToken cancellationToken)
     {
-        var rows = await quarantine.ListAsync(source, Math.Clamp(limit ?? 100, 1, 10_000), cancellationToken);
+        var rows = await quarantine.ListAsync(source, Math.Clamp(limit ?? 100, 1, 10_000), cancellationToken, import);
         return TypedResults.Ok(rows.Select(QuarantineView.From).ToArray());
     }
+
+    private static async Task<Results<Ok<QuarantineView>, NotFound<ProblemDetails>>> FindQuarantineAsync(long id, IQuarantine quarantine, CancellationToken cancellationToken) =>
+        await quarantine.FindAsync(id, cancellationToken) is { } entry
+            ? TypedResults.Ok(QuarantineView.From(entry))
+            : TypedResults.NotFound(new ProblemDetails { Title = "Not found", Detail = $"no quarantine entry {id}", Status = 404 });
+
+    private static async Task<Results<Ok<IReadOnlyList<ImportSummary>>, ValidationProblem>> RetryQuarantineAsync(
+        QuarantineSelection request, ImportService imports, CancellationToken cancellationToken)
+    {
+        if (request.Import is null && request.Ids is not { Length: > 0 })
+        {
+            return Problem("ids", "name the entries to retry, or an import");
+        }
+
+        ImportMapping? mapping = null;
+        if (request.Mapping is { } reference)
+        {
+            // An inline mapping object, or preset:NAME; a server does not read paths named by callers.
+            var loaded = reference.ValueKind == JsonValueKind.String && reference.GetString() is { } text && text.StartsWith(MappingLoader.PresetPrefix, StringComparison.Ordinal)
+                ? MappingLoader.Load(text)
+                : reference.ValueKind == JsonValueKind.Object ? MappingLoader.Parse(reference.GetRawText(), "mapping") : MappingResult.Fail("mapping: must be a mapping object or \"preset:NAME\"");
+            if (loaded.Mapping is null)
+            {
+                return Problem("mapping", loaded.Error!);
+            }
+
+            mapping = loaded.Mapping;
+        }
+
+        try
+        {
+            return TypedResults.Ok(await imports.RetryAsync(request.Import, request.Ids ?? [], mapping, cancellationToken));
+        }
+        catch (ImportException e)
+        {
+            return Problem("mapping", e.Message);
+        }
+    }
+
+    private static async Task<Results<Ok<DiscardResult>, ValidationProblem>> DiscardQuarantineAsync(
+        QuarantineSelection request, IImportStore store, CancellationToken cancellationToken)
+    {
+        var ids = (request.Ids ?? []).ToList();
+        if (request.Import is { } import)
+        {
+            ids.AddRange((await store.QuarantinedRowsAsync(import, [], cancellationToken)).Select(r => r.Id));
+        }
+
+        return ids.Count == 0
+            ? Problem("ids", "name the entries to discard, or an import")
+            : TypedResults.Ok(new DiscardResult(await store.DiscardAsync(ids, cancellationToken)));
+    }
+
+    private static ValidationProblem Problem(string field, string reason) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] });
 }
+
+/// <summary>Which quarantine entries to retry or discard: some ids, or all rows of an import; for a retry, optionally a fixed mapping.</summary>
+public sealed record QuarantineSelection(long[]? Ids, long? Import, JsonElement? Mapping = null);
+
+/// <summary>How many entries a discard deleted.</summary>
+public sealed record DiscardResult(int Discarded);
 
 /// <summary>The body of <c>POST /v1/admin/sources</c>; kind and trust default, the write key is generated when absent.</summary>
 public sealed record AddSourceRequest(string? Name, string? Kind, int? Trust, string? WriteKey, string? PhoneRegion = null, string[]? IdentifierTraits = null);
@@ -66,7 +135,7 @@ public sealed record SourceView(string Name, string Kind, int Trust, string Writ
 /// <summary>A quarantined message as the admin API shows it; the payload is text when it is valid UTF-8, else base64.</summary>
 public sealed record QuarantineView(
     long Id, string? Source, DateTimeOffset ReceivedAt, int? Index, string? MessageId, string Field, string Reason,
-    string? Payload, string? PayloadBase64)
+    string? Payload, string? PayloadBase64, long? ImportId = null, string? File = null, long? Line = null)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
@@ -84,6 +153,6 @@ public sealed record QuarantineView(
 
         return new QuarantineView(
             row.Id, row.Source, row.ReceivedAt, row.Index, row.MessageId, row.Field, row.Reason,
-            text, text is null ? Convert.ToBase64String(row.Payload) : null);
+            text, text is null ? Convert.ToBase64String(row.Payload) : null, row.ImportId, row.File, row.Line);
     }
 }

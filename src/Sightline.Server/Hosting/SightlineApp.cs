@@ -5,10 +5,12 @@ using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Sightline.Core.Events;
 using Sightline.Core.Identity;
+using Sightline.Core.Import;
 using Sightline.Core.Profiles;
 using Sightline.Core.Storage;
 using Sightline.Server.Access;
 using Sightline.Server.Admin;
+using Sightline.Server.Import;
 using Sightline.Server.Ingestion;
 using Sightline.Server.Matching;
 using Sightline.Server.Profiles;
@@ -74,6 +76,8 @@ public static class SightlineApp
         services.AddSingleton<SqliteEventLog>();
         services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventLog>());
         services.AddSingleton<IQuarantine>(sp => sp.GetRequiredService<SqliteEventLog>());
+        services.AddSingleton<IImportStore>(sp => sp.GetRequiredService<SqliteEventLog>());
+        services.AddSingleton<ImportService>();
         services.AddSingleton<ISourceCatalog, SqliteSourceCatalog>();
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
 
@@ -125,6 +129,7 @@ public static class SightlineApp
         app.MapAdmin();
         app.MapProfiles();
         app.MapMergeSuggestions();
+        app.MapImport();
     }
 
     private static SightlineOptions Options(IServiceProvider services) =>
