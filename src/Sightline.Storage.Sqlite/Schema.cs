@@ -88,6 +88,7 @@ internal static class Schema
         ALTER TABLE quarantine ADD COLUMN import_id INTEGER;
         ALTER TABLE quarantine ADD COLUMN line INTEGER;
         CREATE INDEX quarantine_by_import ON quarantine (import_id) WHERE import_id IS NOT NULL;
+        CREATE INDEX quarantine_by_line ON quarantine (source_id, line) WHERE line IS NOT NULL;
         """;
 
     // Appended to Migrations: the match model in force and people's approvals of suggested matches are not derived either.

@@ -248,10 +248,12 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         private readonly SqliteConnection _connection;
         private readonly sqlite3_stmt _insertEvent;
         private readonly SqliteCommand _insertQuarantine;
-        private readonly SqliteCommand _findRecord;
-        private readonly SqliteCommand _saveRecord;
+        private readonly sqlite3_stmt _findRecord;
+        private readonly sqlite3_stmt _saveRecord;
+        private SqliteTransaction? _transaction;
         private readonly SqliteCommand _insertImportQuarantine;
         private readonly SqliteCommand _deleteQuarantine;
+        private readonly SqliteCommand _findQuarantined;
         private readonly SqliteCommand _updateQuarantine;
 
         public Appender(SqliteConnection connection)
@@ -275,12 +277,15 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
                 "INSERT INTO quarantine (source_id, received_at, message_id, field, reason, payload, import_id, line) VALUES ($source, $received, $id, $field, $reason, $payload, $import, $line)",
                 "$source", "$received", "$id", "$field", "$reason", "$payload", "$import", "$line");
             _deleteQuarantine = Prepared(connection, "DELETE FROM quarantine WHERE id = $id", "$id");
-            _updateQuarantine = Prepared(connection, "UPDATE quarantine SET field = $field, reason = $reason WHERE id = $id", "$field", "$reason", "$id");
-            _findRecord = Prepared(connection, "SELECT hash, version FROM import_records WHERE source_id = $source AND record_id = $record", "$source", "$record");
-            _saveRecord = Prepared(
+            _findQuarantined = Prepared(
                 connection,
-                "INSERT OR REPLACE INTO import_records (source_id, record_id, hash, version) VALUES ($source, $record, $hash, $version)",
-                "$source", "$record", "$hash", "$version");
+                "SELECT 1 FROM quarantine WHERE source_id = $source AND line = $line AND reason = $reason AND payload = $payload",
+                "$source", "$line", "$reason", "$payload");
+            _updateQuarantine = Prepared(connection, "UPDATE quarantine SET field = $field, reason = $reason WHERE id = $id", "$field", "$reason", "$id");
+            // Looked up and saved once per imported row: bound and stepped directly, like event inserts.
+            Check(raw.sqlite3_prepare_v2(connection.Handle, "SELECT hash, version FROM import_records WHERE source_id = ?1 AND record_id = ?2", out _findRecord));
+            Check(raw.sqlite3_prepare_v2(
+                connection.Handle, "INSERT OR REPLACE INTO import_records (source_id, record_id, hash, version) VALUES (?1, ?2, ?3, ?4)", out _saveRecord));
         }
 
         private static SqliteCommand Prepared(SqliteConnection connection, string sql, params string[] parameters)
@@ -300,26 +305,29 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
             long sourceId, long importId, IReadOnlyList<MappedRow> rows, Func<MappedRow, string, BuiltMessage> build, IReadOnlyList<QuarantinedRow> quarantined)
         {
             using var transaction = _connection.BeginTransaction();
-            _findRecord.Transaction = transaction;
-            _saveRecord.Transaction = transaction;
+            _transaction = transaction;
             _insertImportQuarantine.Transaction = transaction;
             int imported = 0, updated = 0, unchanged = 0, rejected = 0;
             var now = DateTimeOffset.UtcNow;
             foreach (var row in rows)
             {
-                _findRecord.Parameters[0].Value = sourceId;
-                _findRecord.Parameters[1].Value = row.RecordId;
+                raw.sqlite3_bind_int64(_findRecord, 1, sourceId);
+                raw.sqlite3_bind_text(_findRecord, 2, row.RecordId);
                 byte[]? hash = null;
                 long version = 0;
-                using (var reader = _findRecord.ExecuteReader())
+                var found = raw.sqlite3_step(_findRecord);
+                if (found == raw.SQLITE_ROW)
                 {
-                    if (reader.Read())
-                    {
-                        hash = (byte[])reader.GetValue(0);
-                        version = reader.GetInt64(1);
-                    }
+                    hash = raw.sqlite3_column_blob(_findRecord, 0).ToArray();
+                    version = raw.sqlite3_column_int64(_findRecord, 1);
+                }
+                else if (found != raw.SQLITE_DONE)
+                {
+                    raw.sqlite3_reset(_findRecord);
+                    Check(found);
                 }
 
+                raw.sqlite3_reset(_findRecord);
                 if (hash is not null && hash.AsSpan().SequenceEqual(row.Hash))
                 {
                     unchanged++;
@@ -337,11 +345,17 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
                 }
 
                 InsertEvent(sourceId, message);
-                _saveRecord.Parameters[0].Value = sourceId;
-                _saveRecord.Parameters[1].Value = row.RecordId;
-                _saveRecord.Parameters[2].Value = row.Hash;
-                _saveRecord.Parameters[3].Value = version + 1;
-                _saveRecord.ExecuteNonQuery();
+                raw.sqlite3_bind_int64(_saveRecord, 1, sourceId);
+                raw.sqlite3_bind_text(_saveRecord, 2, row.RecordId);
+                raw.sqlite3_bind_blob(_saveRecord, 3, row.Hash);
+                raw.sqlite3_bind_int64(_saveRecord, 4, version + 1);
+                var saved = raw.sqlite3_step(_saveRecord);
+                raw.sqlite3_reset(_saveRecord);
+                if (saved != raw.SQLITE_DONE)
+                {
+                    Check(saved);
+                }
+
                 Resolve(row);
                 if (version == 0)
                 {
@@ -366,7 +380,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         {
             if (row.QuarantineId is { } id)
             {
-                _deleteQuarantine.Transaction = _saveRecord.Transaction;
+                _deleteQuarantine.Transaction = _transaction;
                 _deleteQuarantine.Parameters[0].Value = id;
                 _deleteQuarantine.ExecuteNonQuery();
             }
@@ -377,11 +391,23 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
             if (row.QuarantineId is { } id)
             {
                 // A retried row that fails again keeps its entry, with the new reason.
-                _updateQuarantine.Transaction = _saveRecord.Transaction;
+                _updateQuarantine.Transaction = _transaction;
                 _updateQuarantine.Parameters[0].Value = row.Column;
                 _updateQuarantine.Parameters[1].Value = row.Reason;
                 _updateQuarantine.Parameters[2].Value = id;
                 _updateQuarantine.ExecuteNonQuery();
+                return;
+            }
+
+            // The same bad row imported again is already waiting in the quarantine; a second entry would only
+            // make the list longer.
+            _findQuarantined.Transaction = _transaction;
+            _findQuarantined.Parameters[0].Value = sourceId;
+            _findQuarantined.Parameters[1].Value = row.Line;
+            _findQuarantined.Parameters[2].Value = row.Reason;
+            _findQuarantined.Parameters[3].Value = row.Row;
+            if (_findQuarantined.ExecuteScalar() is not null)
+            {
                 return;
             }
 
@@ -450,6 +476,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
             _saveRecord.Dispose();
             _insertImportQuarantine.Dispose();
             _deleteQuarantine.Dispose();
+            _findQuarantined.Dispose();
             _updateQuarantine.Dispose();
             _insertQuarantine.Dispose();
             _connection.Dispose();

@@ -42,6 +42,7 @@ public sealed class ImportTests : IDisposable
             .ShouldBe((0, 0, imported));
         var events = await SightlineCli.RunAsync("export", "events", "--data", _data);
         events.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(imported);
+        Lines((await SightlineCli.RunAsync("quarantine", "list", "--json", "--data", _data)).Out).Count.ShouldBe(quarantined, "a bad row imported twice waits once");
     }
 
     [Fact]
@@ -181,6 +182,44 @@ public sealed class ImportTests : IDisposable
         (await server.SendAsync(Get("/v1/profiles/crm_id:C-1002"))).Status.ShouldBe(200);
     }
 
+    [Fact]
+    public async Task The_admin_api_lists_retries_with_an_inline_mapping_and_discards()
+    {
+        await using var server = await RunningServer.StartAsync(new Dictionary<string, string?> { ["Sightline:Data"] = _data });
+        var upload = await server.SendAsync(Upload("/v1/import/mailer?mapping=preset:email-activity&file=activity.csv", await File.ReadAllBytesAsync(Path.Combine(Samples, "email-activity.csv")), RunningServer.AdminKey));
+        var importId = upload.Body.GetProperty("importId").GetInt64();
+        await server.SendAsync(Upload("/v1/import/survey?mapping=preset:social-comments&file=social.csv", await File.ReadAllBytesAsync(Path.Combine(Samples, "social-comments.csv")), RunningServer.AdminKey));
+
+        var (listStatus, list) = await server.SendAsync(Get($"/v1/admin/quarantine?import={importId}"));
+        var entry = list.EnumerateArray().Single();
+        var (showStatus, shown) = await server.SendAsync(Get($"/v1/admin/quarantine/{entry.GetProperty("id").GetInt64()}"));
+        var (missing, _) = await server.SendAsync(Get("/v1/admin/quarantine/999999"));
+        var mapping = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["type"] = "track",
+            ["record_id"] = new[] { "Email", "Campaign ID", "Activity", "Timestamp" },
+            ["event"] = new Dictionary<string, object> { ["column"] = "Activity" },
+            ["timestamp"] = new Dictionary<string, object> { ["column"] = "Timestamp", ["type"] = "datetime" },
+            ["identifiers"] = new Dictionary<string, object> { ["email"] = "Email" },
+        });
+        var (badStatus, bad) = await server.SendAsync(AdminPost("/v1/admin/quarantine/retry", $$$"""{"import": {{{importId}}}, "mapping": {"type": "order"}}"""));
+        var (retryStatus, retried) = await server.SendAsync(AdminPost("/v1/admin/quarantine/retry", $$"""{"import": {{importId}}, "mapping": {{mapping}}}"""));
+        var others = (await server.SendAsync(Get("/v1/admin/quarantine"))).Body.EnumerateArray().Select(e => e.GetProperty("id").GetInt64()).ToArray();
+        var (discardStatus, discarded) = await server.SendAsync(AdminPost("/v1/admin/quarantine/discard", JsonSerializer.Serialize(new { ids = others })));
+        var (emptyStatus, _) = await server.SendAsync(AdminPost("/v1/admin/quarantine/discard", "{}"));
+
+        (listStatus, showStatus, missing).ShouldBe((200, 200, 404));
+        (entry.GetProperty("file").GetString(), entry.GetProperty("line").GetInt64(), entry.GetProperty("field").GetString()).ShouldBe(("activity.csv", 10L, "Activity"));
+        shown.GetProperty("reason").GetString()!.ShouldStartWith("\"forwarded\" is not one of");
+        badStatus.ShouldBe(400);
+        bad.GetProperty("errors").GetProperty("mapping")[0].GetString()!.ShouldContain("type: \"order\" is not identify or track");
+        retryStatus.ShouldBe(200, retried.ToString());
+        (retried[0].GetProperty("read").GetInt32(), retried[0].GetProperty("imported").GetInt32()).ShouldBe((1, 1));
+        others.Length.ShouldBe(1, "only the social row without an identifier is left");
+        (discardStatus, discarded.GetProperty("discarded").GetInt32(), emptyStatus).ShouldBe((200, 1, 400));
+        (await server.SendAsync(Get("/v1/admin/quarantine"))).Body.GetArrayLength().ShouldBe(0);
+    }
+
     [Theory]
     [InlineData("type: identify\nidentifiers: { email: Email }\n", "record_id: is required")]
     [InlineData("record_id: id\ntype: order\nidentifiers: { email: Email }\n", "type: \"order\" is not identify or track")]
@@ -254,6 +293,13 @@ public sealed class ImportTests : IDisposable
     private static HttpRequestMessage Get(string path)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RunningServer.AdminKey);
+        return request;
+    }
+
+    private static HttpRequestMessage AdminPost(string path, string json)
+    {
+        var request = RunningServer.Post(path, json, writeKey: null);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RunningServer.AdminKey);
         return request;
     }
