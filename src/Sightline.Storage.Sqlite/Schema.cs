@@ -182,5 +182,16 @@ internal static class Schema
         );
         CREATE INDEX derived.merge_suggestions_by_status ON merge_suggestions (status, id);
         """,
+        """
+        -- Consent choices as the log states them; the current choice per purpose is the latest.
+        CREATE TABLE derived.consents (
+            profile_id  INTEGER NOT NULL,
+            purpose     TEXT NOT NULL,
+            granted     INTEGER NOT NULL,
+            seq         INTEGER NOT NULL,
+            observed_at INTEGER NOT NULL
+        );
+        CREATE INDEX derived.consents_by_profile ON consents (profile_id, purpose);
+        """,
     ];
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Sightline.Core.Consent;
 using System.Text.Json;
 using Sightline.Core.Identity;
 using Sightline.Core.Identity.Matching;
@@ -112,6 +113,14 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             }
         }
 
+        using (var consent = Command(connection, "INSERT INTO consents (profile_id, purpose, granted, seq, observed_at) VALUES ($profile, $purpose, $granted, $seq, $at)", transaction, "$profile", "$purpose", "$granted", "$seq", "$at"))
+        {
+            foreach (var choice in changes.Consents)
+            {
+                Run(consent, choice.Profile.Value, choice.Purpose, choice.Granted ? 1 : 0, choice.Sequence, choice.ObservedAt.ToUnixTimeMilliseconds());
+            }
+        }
+
         using (var checkpoint = Command(connection, "UPDATE pipeline SET checkpoint = $seq", transaction, "$seq"))
         {
             Run(checkpoint, changes.Checkpoint);
@@ -125,7 +134,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        SqliteDatabase.Execute(connection, "DELETE FROM profiles; DELETE FROM identities; DELETE FROM event_profiles; DELETE FROM traits; DELETE FROM merges; DELETE FROM merge_suggestions; UPDATE pipeline SET checkpoint = 0;", transaction);
+        SqliteDatabase.Execute(connection, "DELETE FROM profiles; DELETE FROM identities; DELETE FROM event_profiles; DELETE FROM traits; DELETE FROM merges; DELETE FROM merge_suggestions; DELETE FROM consents; UPDATE pipeline SET checkpoint = 0;", transaction);
         transaction.Commit();
         return Task.CompletedTask;
     }
@@ -156,6 +165,18 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             """,
             profile,
             r => new ProfileIdentity(new Identifier(r.GetString(0), r.GetString(1)), r.GetInt64(2), r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4))),
+            cancellationToken);
+
+    public async Task<IReadOnlyList<ConsentRecord>> ConsentHistoryAsync(ProfileId profile, CancellationToken cancellationToken) =>
+        await QueryAsync(
+            """
+            SELECT c.purpose, c.granted, s.name, e.message_id, c.observed_at, c.seq, json_extract(CAST(e.payload AS TEXT), '$.context.consent.evidence') FROM consents c
+            JOIN profiles p ON p.id = c.profile_id
+            JOIN events e ON e.seq = c.seq JOIN sources s ON s.id = e.source_id
+            WHERE p.canonical_id = $profile ORDER BY c.observed_at, c.seq
+            """,
+            profile,
+            r => new ConsentRecord(r.GetString(0), r.GetInt64(1) == 1, r.GetString(2), r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)), r.GetInt64(5), r.IsDBNull(6) ? null : r.GetString(6)),
             cancellationToken);
 
     public async Task<IReadOnlyList<TraitValue>> TraitHistoryAsync(ProfileId profile, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Sightline.Core.Consent;
 using Sightline.Core.Identity;
 
 namespace Sightline.Core.Profiles;
@@ -26,6 +27,8 @@ public sealed class ProfileChanges
 
     public List<MergeSuggestion> Suggestions { get; } = [];
 
+    public List<ConsentObservation> Consents { get; } = [];
+
     /// <summary>True when there is nothing to store but possibly the checkpoint.</summary>
-    public bool IsEmpty => Created.Count == 0 && Links.Count == 0 && Merges.Count == 0 && Blocked.Count == 0 && Events.Count == 0 && Traits.Count == 0 && Suggestions.Count == 0;
+    public bool IsEmpty => Created.Count == 0 && Links.Count == 0 && Merges.Count == 0 && Blocked.Count == 0 && Events.Count == 0 && Traits.Count == 0 && Suggestions.Count == 0 && Consents.Count == 0;
 }

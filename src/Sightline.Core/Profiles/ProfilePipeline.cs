@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Sightline.Core.Identity;
+using Sightline.Core.Consent;
 using Sightline.Core.Identity.Matching;
 using Sightline.Core.Sources;
 using Sightline.Core.Storage;
@@ -140,6 +141,11 @@ public sealed class ProfilePipeline(IEventLog log, IProfileStore store, ISourceC
                         personChanged = true;
                     }
                 }
+            }
+
+            foreach (var (purpose, granted) in ConsentPurposes.Read(message))
+            {
+                changes.Consents.Add(new ConsentObservation(resolution.Profile, purpose, granted, logged.Sequence, logged.Timestamp));
             }
 
             if (personChanged)

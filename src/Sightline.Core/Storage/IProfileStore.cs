@@ -1,3 +1,4 @@
+using Sightline.Core.Consent;
 using Sightline.Core.Identity;
 using Sightline.Core.Identity.Matching;
 using Sightline.Core.Profiles;
@@ -26,6 +27,9 @@ public interface IProfileStore
     Task<ProfileId?> CanonicalAsync(ProfileId profile, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ProfileIdentity>> IdentitiesAsync(ProfileId profile, CancellationToken cancellationToken);
+
+    /// <summary>Every consent choice of the profile (and the profiles merged into it), oldest first.</summary>
+    Task<IReadOnlyList<ConsentRecord>> ConsentHistoryAsync(ProfileId profile, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TraitValue>> TraitHistoryAsync(ProfileId profile, CancellationToken cancellationToken);
 

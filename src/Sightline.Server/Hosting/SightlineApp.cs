@@ -10,6 +10,7 @@ using Sightline.Core.Profiles;
 using Sightline.Core.Storage;
 using Sightline.Server.Access;
 using Sightline.Server.Admin;
+using Sightline.Server.Consent;
 using Sightline.Server.Import;
 using Sightline.Server.Ingestion;
 using Sightline.Server.Matching;
@@ -130,6 +131,7 @@ public static class SightlineApp
         app.MapProfiles();
         app.MapMergeSuggestions();
         app.MapImport();
+        app.MapConsent();
     }
 
     private static SightlineOptions Options(IServiceProvider services) =>

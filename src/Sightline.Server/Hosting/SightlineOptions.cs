@@ -51,5 +51,11 @@ public sealed class SightlineOptions
     public double ReviewThreshold { get; set; } = new MatchSettings().ReviewThreshold;
 
     /// <summary>The matcher's settings these options describe.</summary>
+    /// <summary>The purposes people grant or deny (consent API, segments, exports). Default: analytics, personalization, email_marketing, sms_marketing, advertising, third_party_sharing.</summary>
+    public string[] ConsentPurposes { get; set; } = [];
+
+    /// <summary>The configured purposes, or the defaults when none are configured.</summary>
+    public IReadOnlyList<string> Purposes() => ConsentPurposes.Length > 0 ? ConsentPurposes : Core.Consent.ConsentPurposes.Defaults;
+
     public MatchSettings Matching() => new() { AutoMergeThreshold = AutoMergeThreshold, ReviewThreshold = Math.Min(ReviewThreshold, AutoMergeThreshold) };
 }

@@ -110,7 +110,7 @@ public static class ProfilesApi
     }
 
     /// <summary>A numeric key is a profile id; <c>type:value</c> is an identifier, normalized as the pipeline normalizes it.</summary>
-    private static async Task<ProfileId?> ResolveAsync(string key, IProfileStore store, CancellationToken cancellationToken)
+    internal static async Task<ProfileId?> ResolveAsync(string key, IProfileStore store, CancellationToken cancellationToken)
     {
         if (long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
@@ -127,7 +127,7 @@ public static class ProfilesApi
         return await store.CanonicalAsync(holder, cancellationToken);
     }
 
-    private static ProblemHttpResult NotFound(string key) => TypedResults.Problem(
+    internal static ProblemHttpResult NotFound(string key) => TypedResults.Problem(
         $"No profile has the id or identifier \"{key}\". Use a profile id (digits) or type:value, such as email:ana@shop.es.",
         statusCode: StatusCodes.Status404NotFound,
         title: "Profile not found");

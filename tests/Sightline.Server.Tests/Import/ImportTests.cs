@@ -149,6 +149,11 @@ public sealed class ImportTests : IDisposable
         names.ShouldContain("Survey Answered");
         names.Count(n => n == "Store Purchase").ShouldBe(2);
 
+        // The CRM's opt-in column and the paper form's SMS box are consents with their source.
+        var (_, consent) = await server.SendAsync(Get("/v1/profiles/email:ana.garcia@gmail.com/consent"));
+        var purposes = consent.GetProperty("purposes");
+        (purposes.GetProperty("email_marketing").GetProperty("source").GetString(), purposes.GetProperty("sms_marketing").GetProperty("granted").GetBoolean()).ShouldBe(("crm", true));
+
         // Rosa is only in the loyalty programme: her own profile, not someone else's.
         var (rosa, _) = await server.SendAsync(Get("/v1/profiles/loyalty_card:LC-77006"));
         rosa.ShouldBe(200);
