@@ -62,6 +62,9 @@ public sealed class Importer(IImportStore store, MessageParser parser, int batch
         var receivedAt = DateTimeOffset.UtcNow;
         var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
 
+        // If the store fails, the reader must not wait forever for room in the channel.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
         BuiltMessage Build(MappedRow row, string messageId)
         {
             if (row.FirstVersion is { } first && messageId == row.RecordId)
@@ -79,7 +82,7 @@ public sealed class Importer(IImportStore store, MessageParser parser, int batch
             var index = 0;
             while (reader.Read())
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                stop.Token.ThrowIfCancellationRequested();
                 var quarantineId = quarantineIds?[index++];
                 if (reader.Broken is { } broken)
                 {
@@ -101,12 +104,12 @@ public sealed class Importer(IImportStore store, MessageParser parser, int batch
 
                 if (batch.Count >= batchSize)
                 {
-                    await batches.Writer.WriteAsync(batch, cancellationToken);
+                    await batches.Writer.WriteAsync(batch, stop.Token);
                     batch = new Batch();
                 }
             }
 
-            await batches.Writer.WriteAsync(batch, cancellationToken);
+            await batches.Writer.WriteAsync(batch, stop.Token);
         }
 
         var producer = Task.Run(async () =>
@@ -120,13 +123,21 @@ public sealed class Importer(IImportStore store, MessageParser parser, int batch
             {
                 batches.Writer.Complete(e);
             }
-        }, cancellationToken);
+        }, stop.Token);
 
-        await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+        try
         {
-            var counts = await store.AppendImportAsync(sourceId, summary.ImportId, batch.Rows, Build, batch.Quarantined, cancellationToken);
-            summary = summary.Add(counts, batch.Count) with { Seconds = Stopwatch.GetElapsedTime(started).TotalSeconds };
-            progress?.Report(summary);
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            {
+                var counts = await store.AppendImportAsync(sourceId, summary.ImportId, batch.Rows, Build, batch.Quarantined, cancellationToken);
+                summary = summary.Add(counts, batch.Count) with { Seconds = Stopwatch.GetElapsedTime(started).TotalSeconds };
+                progress?.Report(summary);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
         }
 
         await producer;
