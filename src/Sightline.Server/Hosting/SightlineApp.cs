@@ -107,6 +107,7 @@ public static class SightlineApp
         services.AddAuthorizationBuilder().AddPolicy(ApiKeys.AdminRole, policy => policy.RequireRole(ApiKeys.AdminRole));
 
         services.AddCors(cors => cors.AddPolicy(IngestionApi.CorsPolicy, policy => policy.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
+        services.AddRateLimiter(RateLimits.Configure);
         services.AddRequestDecompression();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -120,6 +121,11 @@ public static class SightlineApp
         app.UseStatusCodePages();
         app.UseRequestDecompression();
         app.UseCors();
+        if (app.Services.GetRequiredService<IOptions<SightlineOptions>>().Value.RateLimit > 0)
+        {
+            app.UseRateLimiter();
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -51,6 +51,13 @@ public sealed class SightlineOptions
     public double ReviewThreshold { get; set; } = new MatchSettings().ReviewThreshold;
 
     /// <summary>The matcher's settings these options describe.</summary>
+    /// <summary>
+    /// Requests per second one key (write key or API key; the client address for requests without one) may make
+    /// before it is answered 429 with Retry-After; a burst of up to one second's worth is allowed. 0 turns it off.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int RateLimit { get; set; } = 10_000;
+
     /// <summary>The purposes people grant or deny (consent API, segments, exports). Default: analytics, personalization, email_marketing, sms_marketing, advertising, third_party_sharing.</summary>
     public string[] ConsentPurposes { get; set; } = [];
 
