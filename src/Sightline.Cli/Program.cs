@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sightline.Cli.Export;
 using Sightline.Cli.Import;
+using Sightline.Cli.Keys;
 using Sightline.Cli.Quarantine;
 using Sightline.Cli.Rebuild;
 using Sightline.Cli.Resolve;
@@ -19,6 +20,7 @@ var root = new RootCommand("Sightline: the customer data platform that starts on
     ServeCommand.Create(),
     SourcesCommand.Create(),
     ImportCommand.Create(),
+    KeysCommand.Create(),
     QuarantineCommand.Create(),
     ExportCommand.Create(),
     RebuildCommand.Create(),

@@ -9,4 +9,13 @@ public interface IApiKeyStore
     Task<string?> FindRoleAsync(byte[] keyHash, CancellationToken cancellationToken);
 
     Task<bool> AnyWithRoleAsync(string role, CancellationToken cancellationToken);
+
+    /// <summary>Every key's id, name, role and creation time (never the key).</summary>
+    Task<IReadOnlyList<ApiKeyInfo>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Deletes a key; false when there was none with this id.</summary>
+    Task<bool> RevokeAsync(long id, CancellationToken cancellationToken);
 }
+
+/// <summary>An API key as listed: what it is for, never the key itself.</summary>
+public sealed record ApiKeyInfo(long Id, string Name, string Role, DateTimeOffset CreatedAt);

@@ -9,7 +9,7 @@ namespace Sightline.Server.Access;
 /// <summary>Issues and checks API keys. Keys are kept only as SHA-256 hashes and compared in constant time.</summary>
 public sealed class ApiKeys(IApiKeyStore store, IOptions<SightlineOptions> options)
 {
-    public const string AdminRole = "admin";
+    public const string AdminRole = Roles.Admin;
 
     /// <summary>Creates a random key with a role, stores its hash and returns the key, which is never shown again.</summary>
     public async Task<string> IssueAsync(string name, string role, CancellationToken cancellationToken)

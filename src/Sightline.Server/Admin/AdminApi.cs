@@ -15,9 +15,12 @@ public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/v1/admin").RequireAuthorization(ApiKeys.AdminRole).WithTags("Admin");
+        var admin = app.MapGroup("/v1/admin").RequireAuthorization(Policies.Admin).WithTags("Admin");
         admin.MapPost("/sources", AddSourceAsync).WithName("add-source").WithSummary("Register a source and get its write key.");
         admin.MapGet("/sources", ListSourcesAsync).WithName("list-sources").WithSummary("List sources with their write keys.");
+        admin.MapPost("/keys", AddKeyAsync).WithName("add-key").WithSummary("Issue an API key with a role (admin, read, segments, privacy); the key is shown once.");
+        admin.MapGet("/keys", ListKeysAsync).WithName("list-keys").WithSummary("API keys: id, name, role, creation time (never the keys).");
+        admin.MapDelete("/keys/{id:long}", RevokeKeyAsync).WithName("revoke-key").WithSummary("Revoke an API key.");
         admin.MapGet("/quarantine", ListQuarantineAsync).WithName("list-quarantine")
             .WithSummary("Rejected messages and import rows, newest first, with the field, the reason and the raw payload.");
         admin.MapGet("/quarantine/{id:long}", FindQuarantineAsync).WithName("show-quarantine").WithSummary("One quarantine entry.");
@@ -49,6 +52,30 @@ public static class AdminApi
 
         return TypedResults.Created($"/v1/admin/sources/{added.Source.Name}", SourceView.From(added.Source));
     }
+
+    private static async Task<Results<Created<IssuedKey>, ValidationProblem>> AddKeyAsync(AddKeyRequest request, ApiKeys keys, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        {
+            return Problem("name", "is required: 1 to 100 characters saying who or what uses the key");
+        }
+
+        if (request.Role is null || !Roles.All.Contains(request.Role))
+        {
+            return Problem("role", $"must be one of {string.Join(", ", Roles.All)}");
+        }
+
+        var key = await keys.IssueAsync(request.Name, request.Role, cancellationToken);
+        return TypedResults.Created("/v1/admin/keys", new IssuedKey(request.Name, request.Role, key));
+    }
+
+    private static async Task<Ok<IReadOnlyList<ApiKeyInfo>>> ListKeysAsync(IApiKeyStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ListAsync(cancellationToken));
+
+    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> RevokeKeyAsync(long id, IApiKeyStore store, CancellationToken cancellationToken) =>
+        await store.RevokeAsync(id, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound(new ProblemDetails { Title = "Not found", Detail = $"no API key {id}", Status = 404 });
 
     private static async Task<Ok<SourceView[]>> ListSourcesAsync(ISourceCatalog sources, CancellationToken cancellationToken) =>
         TypedResults.Ok((await sources.ListAsync(cancellationToken)).Select(SourceView.From).ToArray());
@@ -115,6 +142,12 @@ public static class AdminApi
     private static ValidationProblem Problem(string field, string reason) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] });
 }
+
+/// <summary>The body of <c>POST /v1/admin/keys</c>.</summary>
+public sealed record AddKeyRequest(string? Name, string? Role);
+
+/// <summary>A new key, shown this once.</summary>
+public sealed record IssuedKey(string Name, string Role, string Key);
 
 /// <summary>Which quarantine entries to retry or discard: some ids, or all rows of an import; for a retry, optionally a fixed mapping.</summary>
 public sealed record QuarantineSelection(long[]? Ids, long? Import, JsonElement? Mapping = null);

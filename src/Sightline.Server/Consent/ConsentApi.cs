@@ -23,9 +23,9 @@ public static class ConsentApi
 
     public static IEndpointRouteBuilder MapConsent(this IEndpointRouteBuilder app)
     {
-        var consent = app.MapGroup("/v1/profiles/{key}/consent").RequireAuthorization(ApiKeys.AdminRole).WithTags("Consent");
+        var consent = app.MapGroup("/v1/profiles/{key}/consent").RequireAuthorization(Policies.ReadProfiles).WithTags("Consent");
         consent.MapGet("/", GetAsync).WithName("get-consent").WithSummary("The current choice per purpose, with its source, time and evidence, and the whole history.");
-        consent.MapPut("/", PutAsync).WithName("put-consent")
+        consent.MapPut("/", PutAsync).RequireAuthorization(Policies.Privacy).WithName("put-consent")
             .WithSummary("Grant or deny purposes: {\"purposes\": {\"email_marketing\": false}, \"evidence\": \"…\"}. Applied by the pipeline a moment later.");
         return app;
     }

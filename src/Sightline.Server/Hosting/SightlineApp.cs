@@ -104,7 +104,12 @@ public static class SightlineApp
         services.AddHostedService<AdminKeyBootstrap>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder().AddPolicy(ApiKeys.AdminRole, policy => policy.RequireRole(ApiKeys.AdminRole));
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var (policy, roles) in Policies.Admits)
+        {
+            authorization.AddPolicy(policy, p => p.RequireRole(roles));
+        }
+
 
         services.AddCors(cors => cors.AddPolicy(IngestionApi.CorsPolicy, policy => policy.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
         services.AddRateLimiter(RateLimits.Configure);

@@ -12,7 +12,7 @@ public static class ImportApi
     public static void MapImport(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v1/import/{source}", ImportAsync)
-            .RequireAuthorization(ApiKeys.AdminRole)
+            .RequireAuthorization(Policies.Admin)
             .WithMetadata(new DisableRequestSizeLimitAttribute())
             .WithName("import-file")
             .WithTags("Import")

@@ -17,7 +17,7 @@ public static class MergeSuggestionsApi
 
     public static IEndpointRouteBuilder MapMergeSuggestions(this IEndpointRouteBuilder app)
     {
-        var suggestions = app.MapGroup("/v1/merge-suggestions").RequireAuthorization(ApiKeys.AdminRole).WithTags("Merge suggestions");
+        var suggestions = app.MapGroup("/v1/merge-suggestions").RequireAuthorization(Policies.Admin).WithTags("Merge suggestions");
         suggestions.MapGet("/", ListAsync).WithName("merge-suggestions")
             .WithSummary("Suggested matches with their evidence, oldest first; ?status=pending (default), approved or rejected; paged with ?after=CURSOR.");
         suggestions.MapGet("/{id:long}", GetAsync).WithName("merge-suggestion").WithSummary("One suggested match with its evidence.");

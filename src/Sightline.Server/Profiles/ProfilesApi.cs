@@ -18,16 +18,16 @@ public static class ProfilesApi
 {
     public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder app)
     {
-        var profiles = app.MapGroup("/v1/profiles/{key}").RequireAuthorization(ApiKeys.AdminRole).WithTags("Profiles");
+        var profiles = app.MapGroup("/v1/profiles/{key}").RequireAuthorization(Policies.ReadProfiles).WithTags("Profiles");
         profiles.MapGet("/", GetAsync).WithName("get-profile").WithSummary("A unified profile: identities and current traits with their source.");
         profiles.MapGet("/identities", IdentitiesAsync).WithName("profile-identities").WithSummary("Every identifier, with the source and event it came from.");
         profiles.MapGet("/traits", TraitsAsync).WithName("profile-traits").WithSummary("Current trait values with provenance; ?history=true adds every observed value.");
         profiles.MapGet("/events", EventsAsync).WithName("profile-events").WithSummary("The timeline, newest first, paged with ?before=CURSOR; filter with ?type= and ?source=.");
         profiles.MapGet("/merges", MergesAsync).WithName("profile-merges").WithSummary("Merges and blocked merges, with their evidence: the shared identifier, or the match weights per field.");
-        profiles.MapPost("/unmerge", UnmergeAsync).WithName("unmerge-profile")
+        profiles.MapPost("/unmerge", UnmergeAsync).RequireAuthorization(Policies.Admin).WithName("unmerge-profile")
             .WithSummary("Split a merged profile off again; the split is remembered, so the same evidence never merges them again.");
         app.MapGet("/v1/pipeline", (ProfilePipeline pipeline) => TypedResults.Ok(new PipelineView(pipeline.Processed)))
-            .RequireAuthorization(ApiKeys.AdminRole).WithTags("Profiles").WithName("pipeline").WithSummary("How far the profile pipeline has processed the log.");
+            .RequireAuthorization(Policies.ReadProfiles).WithTags("Profiles").WithName("pipeline").WithSummary("How far the profile pipeline has processed the log.");
         return app;
     }
 
