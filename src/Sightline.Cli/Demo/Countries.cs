@@ -194,7 +194,7 @@ internal static class Countries
     public static readonly Country Argentina = new(
         "AR", ["Argentina", "AR", "ARG"], "54", "ARS", TwoSurnames: false,
         [
-            new("Buenos Aires", 1000, 1499, "\\C0000", "11"),
+            new("Buenos Aires", 1000, 1499, "0000", "11"),
             new("Córdoba", 5000, 5020, "0000", "351"),
             new("Rosario", 2000, 2013, "0000", "341"),
         ],

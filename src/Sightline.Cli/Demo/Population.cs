@@ -15,6 +15,9 @@ internal sealed class Population(Random random)
     /// <summary>Share of people drawn as the first of a namesake pair.</summary>
     private const double NamesakeShare = 0.012;
 
+    // Colombian mobile ranges in use; a random 30x-32x number is often unassigned, and libphonenumber knows it.
+    private static readonly string[] ColombianMobilePrefixes = ["300", "301", "302", "304", "305", "310", "311", "312", "313", "314", "315", "316", "317", "318", "319", "320", "321", "322", "323"];
+
     private readonly HashSet<string> _emails = new(StringComparer.Ordinal);
     private readonly HashSet<string> _phones = new(StringComparer.Ordinal);
     private int _households;
@@ -197,7 +200,7 @@ internal sealed class Population(Random random)
                 "ES" => (random.Next(5) == 0 ? "7" + (1 + random.Next(4)) : "6" + random.Next(10)) + Digits(7),
                 "MX" or "US" => city.AreaCode + Exchange() + Digits(10 - city.AreaCode.Length - 3),
                 "AR" => "9" + city.AreaCode + (5 + random.Next(2)) + Digits(9 - city.AreaCode.Length),
-                "CO" => "3" + random.Next(3) + Digits(8),
+                "CO" => Pick(ColombianMobilePrefixes) + Digits(7),
                 _ => "9" + (5 + random.Next(5)) + Digits(7),
             };
         }

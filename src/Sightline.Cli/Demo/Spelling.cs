@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Sightline.Cli.Demo;
@@ -92,26 +91,18 @@ internal static class Spelling
         };
     }
 
-    /// <summary>As typed from a paper form: capitals, no accents (but Ñ stays, as Spanish keyboards have it).</summary>
-    public static string PaperCapitals(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark || c == '\u0303')
-            {
-                builder.Append(c);
-            }
-        }
+    // By table, not string.Normalize: the CLI runs with invariant globalization, where normalization is not available.
+    private const string Accented = "áàâäãéèêëíìîïóòôöõúùûüçÁÀÂÄÃÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÇ";
+    private const string Unaccented = "aaaaaeeeeiiiiooooouuuucAAAAAEEEEIIIIOOOOOUUUUC";
 
-        return builder.ToString().Normalize(NormalizationForm.FormC).ToUpperInvariant();
-    }
+    /// <summary>As typed from a paper form: capitals, no accents (but Ñ stays, as Spanish keyboards have it).</summary>
+    public static string PaperCapitals(string text) => Unaccent(text).ToUpperInvariant();
 
     /// <summary>Lower case, no accents, letters only: the raw material of e-mail local parts.</summary>
     public static string Plain(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in Unaccent(text).Replace('ñ', 'n').Replace('Ñ', 'N'))
         {
             if (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z')
             {
@@ -121,6 +112,16 @@ internal static class Spelling
 
         return builder.ToString();
     }
+
+    private static string Unaccent(string text) =>
+        string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var at = Accented.IndexOf(source[i], StringComparison.Ordinal);
+                span[i] = at < 0 ? source[i] : Unaccented[at];
+            }
+        });
 
     /// <summary>
     /// A phone as people write it: <paramref name="nationalNumber"/> is the national significant number (600123456);
