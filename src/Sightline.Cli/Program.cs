@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sightline.Cli.Demo;
 using Sightline.Cli.Export;
 using Sightline.Cli.Import;
 using Sightline.Cli.Keys;
@@ -18,6 +19,7 @@ if (Console.IsOutputRedirected)
 var root = new RootCommand("Sightline: the customer data platform that starts on a laptop.")
 {
     ServeCommand.Create(),
+    DemoCommand.Create(),
     SourcesCommand.Create(),
     ImportCommand.Create(),
     KeysCommand.Create(),
