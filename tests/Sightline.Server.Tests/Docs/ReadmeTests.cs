@@ -12,12 +12,12 @@ public sealed partial class ReadmeTests
     private static string Read(string path) => File.ReadAllText(Path.Combine(Root, path));
 
     [Fact]
-    public void Readme_starts_with_the_serve_command_and_the_test_command_ci_runs()
+    public void Readme_starts_with_the_demo_command_and_the_test_command_ci_runs()
     {
         var firstBlock = CodeBlock().Match(Read("README.md")).Groups["code"].Value;
         var commands = firstBlock.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('#')[0].Trim()).ToList();
 
-        commands.ShouldBe(["./sightline serve", "./run-tests"]);
+        commands.ShouldBe(["./sightline demo", "./run-tests"]);
         Read(".ci/run").ShouldContain("exec ./run-tests");
     }
 
