@@ -14,7 +14,13 @@ public sealed class IdentityResolver(MergeRules rules, Func<ProfileId, ProfileId
     /// <param name="sequence">The message's position in the log; the id of a profile it creates.</param>
     /// <param name="identifiers">The message's identifiers (see <see cref="IdentifierExtractor"/>).</param>
     /// <param name="aliasOf">For an alias call, the previousId: its profile merges into this one, under the same rules.</param>
-    public Resolution Resolve(IIdentityGraph graph, long sequence, IReadOnlyList<Identifier> identifiers, string? aliasOf = null)
+    /// <param name="someoneElse">
+    /// Why the message's person is not the one holding an identifier (a phone shared by a household, answered by the
+    /// person data both carry), or null when nothing says so. Such a holder is neither joined nor merged; the value is
+    /// linked to this message's profile as well, as a shared one.
+    /// </param>
+    public Resolution Resolve(
+        IIdentityGraph graph, long sequence, IReadOnlyList<Identifier> identifiers, string? aliasOf = null, Func<ProfileId, Identifier, string?>? someoneElse = null)
     {
         var usable = identifiers.Where(i => !rules.IsBlocked(i)).ToList();
         var mergeOnly = new List<Identifier>();
@@ -36,6 +42,23 @@ public sealed class IdentityResolver(MergeRules rules, Func<ProfileId, ProfileId
         {
             var linked = graph.ProfilesOf(identifier);
             var holders = linked.Where(p => p != current).ToList();
+            if (someoneElse is not null && holders.Count > 0)
+            {
+                foreach (var holder in holders.ToList())
+                {
+                    if (someoneElse(holder, identifier) is { } reason)
+                    {
+                        blocked.Add((current, holder, identifier, reason));
+                        holders.Remove(holder);
+                    }
+                }
+
+                if (holders.Count == 0)
+                {
+                    continue;
+                }
+            }
+
             if (holders.Count == 0)
             {
                 if (!mergeOnly.Contains(identifier) && linked.Count == 0)

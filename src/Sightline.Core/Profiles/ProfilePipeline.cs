@@ -109,7 +109,18 @@ public sealed class ProfilePipeline(IEventLog log, IProfileStore store, ISourceC
         {
             using var document = JsonDocument.Parse(logged.Json);
             var message = document.RootElement;
-            var resolution = state.Resolver.Resolve(state.Graph, logged.Sequence, extractor.Extract(message, _sources.GetValueOrDefault(logged.Source)), IdentifierExtractor.PreviousId(message));
+            var incoming = (PersonRecord?)null;
+            foreach (var traits in (ReadOnlySpan<JsonElement?>)[Traits(message), Traits(message.TryGetProperty("context", out var ctx) ? ctx : null)])
+            {
+                if (traits is { } found)
+                {
+                    incoming = PersonTraits.Overlay(incoming, "", found) ?? incoming;
+                }
+            }
+
+            var resolution = state.Resolver.Resolve(
+                state.Graph, logged.Sequence, extractor.Extract(message, _sources.GetValueOrDefault(logged.Source)), IdentifierExtractor.PreviousId(message),
+                (holder, identifier) => Household(state, incoming, holder, identifier));
             if (resolution.Created)
             {
                 changes.Created.Add(resolution.Profile);
@@ -164,6 +175,17 @@ public sealed class ProfilePipeline(IEventLog log, IProfileStore store, ISourceC
 
         return changes;
     }
+
+    /// <summary>
+    /// A phone is a household's as often as a person's (a landline; a family plan), and libphonenumber cannot tell
+    /// fixed lines from mobiles in the US or Mexico. When the message names someone whose given name is clearly not
+    /// that of the phone's holder, they are two people sharing a number.
+    /// </summary>
+    private static string? Household(PipelineState state, PersonRecord? incoming, ProfileId holder, Identifier identifier) =>
+        identifier.Type == IdentifierTypes.Phone && incoming?.GivenName is not null
+            && state.Index.Get(holder) is { GivenName: not null } known && Comparisons.DifferentGivenNames(incoming, known)
+            ? $"{identifier} is shared by people with different given names (a household's number)"
+            : null;
 
     /// <summary>
     /// Compares a profile whose person data changed with its candidates: a match at or above the auto-merge

@@ -71,6 +71,32 @@ public sealed class ProbabilisticMatchingTests
         (await CallAsync(server, HttpMethod.Get, "/v1/merge-suggestions")).GetProperty("suggestions").GetArrayLength().ShouldBe(0);
     }
 
+    // libphonenumber cannot tell a US or Mexican landline from a mobile, so the fixed-line rule does not apply there:
+    // the names the records carry do. The same person on the same number still joins.
+    [Fact]
+    public async Task A_us_household_number_joins_neither_the_mother_nor_the_son_to_the_other_but_the_same_person_joins()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var crm = await server.AddSourceAsync("crm");
+        var loyalty = await server.AddSourceAsync("loyalty");
+        await SendAsync(server, crm, """
+            {"anonymousId":"crm-1","traits":{"firstName":"Mary","lastName":"Johnson","phone":"+1 212 555 0142","email":"mary.johnson@outlook.com"}}
+            """);
+        await SendAsync(server, loyalty, """
+            {"anonymousId":"card-1","traits":{"name":"Kevin Johnson","phone":"+1 (212) 555-0142"}}
+            """);
+        await SendAsync(server, loyalty, """
+            {"anonymousId":"card-2","traits":{"name":"MARY JOHNSON","phone":"001 212-555-0142"}}
+            """);
+        await server.PipelineCaughtUpAsync();
+
+        var mary = await IdOfAsync(server, "email:mary.johnson@outlook.com");
+        (await IdOfAsync(server, "anonymous_id:card-1")).ShouldNotBe(mary);
+        (await IdOfAsync(server, "anonymous_id:card-2")).ShouldBe(mary);
+        var merges = await CallAsync(server, HttpMethod.Get, $"/v1/profiles/{mary}/merges");
+        merges.EnumerateArray().ShouldContain(m => m.GetProperty("kind").GetString() == "blocked" && m.GetProperty("reason").GetString()!.Contains("shared by people with different given names"), merges.ToString());
+    }
+
     [Fact]
     public async Task An_approved_suggestion_merges_with_its_evidence_and_can_be_unmerged()
     {

@@ -19,6 +19,13 @@ internal static class Comparisons
         new("document_id", ["null", "exact", "one_typo", "different"], (a, b) => Code(a.Document, b.Document)),
     ];
 
+    /// <summary>
+    /// True when two records name clearly different people: both give a given name, and the names are neither equal,
+    /// nicknames of each other, a typo apart, an initial of one another, alike in sound, nor swapped with the surname.
+    /// </summary>
+    public static bool DifferentGivenNames(PersonRecord a, PersonRecord b) =>
+        GivenName(PreparedRecord.From(a), PreparedRecord.From(b)) == 6;
+
     private static int GivenName(PreparedRecord a, PreparedRecord b)
     {
         if (a.Given is null || b.Given is null)
