@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sightline.Cli.Audit;
 using Sightline.Cli.Demo;
 using Sightline.Cli.Export;
 using Sightline.Cli.Import;
@@ -23,6 +24,7 @@ var root = new RootCommand("Sightline: the customer data platform that starts on
     SourcesCommand.Create(),
     ImportCommand.Create(),
     KeysCommand.Create(),
+    AuditCommand.Create(),
     QuarantineCommand.Create(),
     ExportCommand.Create(),
     RebuildCommand.Create(),

@@ -58,6 +58,19 @@ internal static class Schema
         """,
         Matching,
         Imports,
+        """
+        -- Who read or changed what through the API: key id and name, route pattern, profile id. Never a personal value.
+        CREATE TABLE audit (
+            id      INTEGER PRIMARY KEY,
+            at      INTEGER NOT NULL,
+            actor   TEXT NOT NULL,
+            role    TEXT NOT NULL,
+            action  TEXT NOT NULL,
+            profile TEXT,
+            status  INTEGER NOT NULL
+        );
+        CREATE INDEX audit_by_profile ON audit (profile, id) WHERE profile IS NOT NULL;
+        """,
     ];
 
     // Appended to Migrations: each file import with its mapping and counts, the latest version of every imported

@@ -17,13 +17,16 @@ public sealed class SqliteApiKeyStore(SqliteDatabase database, TimeProvider time
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<string?> FindRoleAsync(byte[] keyHash, CancellationToken cancellationToken)
+    public async Task<ApiKeyInfo?> FindAsync(byte[] keyHash, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT role FROM api_keys WHERE key_hash = $hash";
+        command.CommandText = "SELECT id, name, role, created_at FROM api_keys WHERE key_hash = $hash";
         command.Parameters.AddWithValue("$hash", keyHash);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new ApiKeyInfo(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)))
+            : null;
     }
 
     public async Task<IReadOnlyList<ApiKeyInfo>> ListAsync(CancellationToken cancellationToken)

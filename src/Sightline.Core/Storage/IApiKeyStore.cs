@@ -5,8 +5,8 @@ public interface IApiKeyStore
 {
     Task AddAsync(string name, string role, byte[] keyHash, CancellationToken cancellationToken);
 
-    /// <summary>The role of the key with this hash, or null.</summary>
-    Task<string?> FindRoleAsync(byte[] keyHash, CancellationToken cancellationToken);
+    /// <summary>The key with this hash, or null.</summary>
+    Task<ApiKeyInfo?> FindAsync(byte[] keyHash, CancellationToken cancellationToken);
 
     Task<bool> AnyWithRoleAsync(string role, CancellationToken cancellationToken);
 

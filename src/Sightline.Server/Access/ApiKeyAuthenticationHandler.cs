@@ -23,13 +23,13 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var role = await keys.RoleOfAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (role is null)
+        if (await keys.FindAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted) is not { } key)
         {
             return AuthenticateResult.Fail("Unknown API key.");
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, role), new Claim(ClaimTypes.Role, role)], SchemeName);
+        // The name the audit trail records: the key's id and name, never the key.
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, $"key {key.Id} ({key.Name})"), new Claim(ClaimTypes.Role, key.Role)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

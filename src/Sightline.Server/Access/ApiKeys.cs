@@ -19,17 +19,17 @@ public sealed class ApiKeys(IApiKeyStore store, IOptions<SightlineOptions> optio
         return key;
     }
 
-    /// <summary>The role a presented key carries, or null when it is not a key of ours.</summary>
-    public async Task<string?> RoleOfAsync(string presented, CancellationToken cancellationToken)
+    /// <summary>The key presented (its id, name and role), or null when it is not a key of ours.</summary>
+    public async Task<ApiKeyInfo?> FindAsync(string presented, CancellationToken cancellationToken)
     {
         if (options.Value.AdminKey is { } configured
             && CryptographicOperations.FixedTimeEquals(Hash(configured), Hash(presented)))
         {
-            return AdminRole;
+            return new ApiKeyInfo(0, "configured admin key", AdminRole, DateTimeOffset.MinValue);
         }
 
         // The lookup is by hash, so timing reveals nothing about the stored keys themselves.
-        return await store.FindRoleAsync(Hash(presented), cancellationToken);
+        return await store.FindAsync(Hash(presented), cancellationToken);
     }
 
     /// <summary>Creates the first admin key unless one exists or is configured; returns it to print once.</summary>

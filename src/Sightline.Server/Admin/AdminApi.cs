@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Sightline.Core.Audit;
 using Sightline.Core.Import;
 using Sightline.Core.Sources;
 using Sightline.Core.Storage;
@@ -21,6 +22,8 @@ public static class AdminApi
         admin.MapPost("/keys", AddKeyAsync).WithName("add-key").WithSummary("Issue an API key with a role (admin, read, segments, privacy); the key is shown once.");
         admin.MapGet("/keys", ListKeysAsync).WithName("list-keys").WithSummary("API keys: id, name, role, creation time (never the keys).");
         admin.MapDelete("/keys/{id:long}", RevokeKeyAsync).WithName("revoke-key").WithSummary("Revoke an API key.");
+        app.MapGet("/v1/admin/audit", ListAuditAsync).RequireAuthorization(Policies.Privacy).WithTags("Admin").WithName("audit")
+            .WithSummary("Who read or changed what: newest first, ?profile=ID, ?actor=…, ?limit=N. Holds key names and profile ids, never personal values.");
         admin.MapGet("/quarantine", ListQuarantineAsync).WithName("list-quarantine")
             .WithSummary("Rejected messages and import rows, newest first, with the field, the reason and the raw payload.");
         admin.MapGet("/quarantine/{id:long}", FindQuarantineAsync).WithName("show-quarantine").WithSummary("One quarantine entry.");
@@ -76,6 +79,9 @@ public static class AdminApi
         await store.RevokeAsync(id, cancellationToken)
             ? TypedResults.NoContent()
             : TypedResults.NotFound(new ProblemDetails { Title = "Not found", Detail = $"no API key {id}", Status = 404 });
+
+    private static async Task<Ok<IReadOnlyList<AuditEntry>>> ListAuditAsync(string? profile, string? actor, int? limit, IAuditLog audit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await audit.ListAsync(profile, actor, Math.Clamp(limit ?? 100, 1, 10_000), cancellationToken));
 
     private static async Task<Ok<SourceView[]>> ListSourcesAsync(ISourceCatalog sources, CancellationToken cancellationToken) =>
         TypedResults.Ok((await sources.ListAsync(cancellationToken)).Select(SourceView.From).ToArray());

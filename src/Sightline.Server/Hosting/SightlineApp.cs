@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
+using Sightline.Core.Audit;
 using Sightline.Core.Events;
 using Sightline.Core.Identity;
 using Sightline.Core.Import;
@@ -10,6 +11,7 @@ using Sightline.Core.Profiles;
 using Sightline.Core.Storage;
 using Sightline.Server.Access;
 using Sightline.Server.Admin;
+using Sightline.Server.Audit;
 using Sightline.Server.Consent;
 using Sightline.Server.Import;
 using Sightline.Server.Ingestion;
@@ -101,6 +103,9 @@ public static class SightlineApp
         services.AddHostedService<ProfilePipelineService>();
 
         services.AddSingleton<ApiKeys>();
+        services.AddSingleton<IAuditLog, SqliteAuditLog>();
+        services.AddSingleton<AuditTrail>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
         services.AddHostedService<AdminKeyBootstrap>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -132,6 +137,7 @@ public static class SightlineApp
         }
 
         app.UseAuthentication();
+        AuditTrail.Use(app);
         app.UseAuthorization();
 
         app.MapOpenApi();
