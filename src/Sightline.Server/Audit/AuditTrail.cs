@@ -40,7 +40,7 @@ public sealed class AuditTrail(IAuditLog log) : BackgroundService
         {
             while (await _entries.Reader.WaitToReadAsync(stoppingToken))
             {
-                while (batch.Count < 1_000 && _entries.Reader.TryRead(out var entry))
+                while (batch.Count < 10_000 && _entries.Reader.TryRead(out var entry))
                 {
                     batch.Add(entry);
                 }
@@ -48,6 +48,10 @@ public sealed class AuditTrail(IAuditLog log) : BackgroundService
                 await log.AppendAsync(batch, CancellationToken.None);
                 Interlocked.Add(ref _unwritten, -batch.Count);
                 batch.Clear();
+
+                // The trail shares the database file with the event log: a few transactions a second, however busy
+                // the API, so the log's group commit never queues behind it.
+                await Task.Delay(TimeSpan.FromMilliseconds(500), stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
