@@ -15,6 +15,9 @@ public sealed class MatchIndex
     private readonly TermFrequencies _frequencies = new(Comparisons.Standard);
     private readonly long _modelRecords;
 
+    /// <summary>The most candidates one change yields (merged or suggested), likeliest first.</summary>
+    private const int MaxCandidates = 5;
+
     public MatchIndex(MatchModel model, MatchSettings settings)
     {
         _settings = settings;
@@ -107,28 +110,47 @@ public sealed class MatchIndex
         var seen = new HashSet<ProfileId> { profile };
         var shift = PriorShift;
         var found = new List<MatchCandidate>();
+        var scored = new List<(ProfileId Profile, double Weight)>();
+        var blocks = new List<(int Rule, List<ProfileId> Members)>();
         for (var r = 0; r < _rules.Count; r++)
         {
             // A broad rule's block counts only while it is about as small as the rule allows per record in a batch
             // resolve: a birth date shared by 40 profiles says little, and their duplicates share a narrower key.
-            if (entry.Keys[r] == 0 || _blocks[entry.Keys[r]] is not { Members: { } members } block || block.Count > (_rules[r].MaxPairsPerRecord ?? double.MaxValue) + 1)
+            if (entry.Keys[r] != 0 && _blocks[entry.Keys[r]] is { Members: { } members } block && block.Count <= (_rules[r].MaxPairsPerRecord ?? double.MaxValue) + 1)
             {
-                continue;
+                blocks.Add((r, members));
             }
+        }
 
+        // The most specific keys first, so that the comparison budget goes where a duplicate most likely is.
+        var budget = _settings.MaxComparisonsPerRecord;
+        foreach (var (_, members) in blocks.OrderBy(b => b.Members.Count).ThenBy(b => b.Rule))
+        {
             foreach (var other in members)
             {
+                if (budget <= 0)
+                {
+                    break;
+                }
+
                 if (!seen.Add(other))
                 {
                     continue;
                 }
 
-                var candidate = _profiles[other].Prepared;
-                if (PairScorer.Probability(_scorer.Score(entry.Prepared, candidate, _frequencies, shift)) >= _settings.ReviewThreshold)
+                budget--;
+                var weight = _scorer.Score(entry.Prepared, _profiles[other].Prepared, _frequencies, shift);
+                if (PairScorer.Probability(weight) >= _settings.ReviewThreshold)
                 {
-                    found.Add(new MatchCandidate(other, _scorer.Explain(entry.Prepared, candidate, _frequencies, shift)));
+                    scored.Add((other, weight));
                 }
             }
+        }
+
+        // Only the likeliest few are explained (the evidence is what costs): more would be namesakes to review anyway.
+        foreach (var (other, _) in scored.OrderByDescending(c => c.Weight).ThenBy(c => c.Profile.Value).Take(MaxCandidates))
+        {
+            found.Add(new MatchCandidate(other, _scorer.Explain(entry.Prepared, _profiles[other].Prepared, _frequencies, shift)));
         }
 
         return [.. found.OrderByDescending(c => c.Evidence.Weight).ThenBy(c => c.Profile.Value)];

@@ -14,4 +14,10 @@ public sealed record MatchSettings
     /// common): they would cost more than they find, and their duplicates share some narrower key. Default 300.
     /// </summary>
     public int MaxBlockSize { get; init; } = 300;
+
+    /// <summary>
+    /// In real time, the most candidates one changed profile is compared with, smallest blocks (the most specific
+    /// keys: an e-mail, a phone, a name with a birth date) first. A batch resolve has no such budget. Default 50.
+    /// </summary>
+    public int MaxComparisonsPerRecord { get; init; } = 50;
 }
