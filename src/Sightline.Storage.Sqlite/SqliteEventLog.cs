@@ -15,13 +15,17 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Appender? _appender;
 
-    public async Task<int> AppendAsync(IReadOnlyList<LogEntry> entries, IReadOnlyList<QuarantineEntry> quarantine, CancellationToken cancellationToken)
+    public Task<int> AppendAsync(IReadOnlyList<LogEntry> entries, IReadOnlyList<QuarantineEntry> quarantine, CancellationToken cancellationToken) =>
+        WithAppenderAsync(appender => appender.Append(entries, quarantine), cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> on the one writing connection, one caller at a time.</summary>
+    private async Task<T> WithAppenderAsync<T>(Func<Appender, T> work, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             _appender ??= new Appender(database.Open());
-            return _appender.Append(entries, quarantine);
+            return work(_appender);
         }
         catch
         {
@@ -48,27 +52,10 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public async Task<ImportCounts> AppendImportAsync(
+    public Task<ImportCounts> AppendImportAsync(
         long sourceId, long importId, IReadOnlyList<MappedRow> rows, Func<MappedRow, string, BuiltMessage> message,
-        IReadOnlyList<QuarantinedRow> quarantined, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            _appender ??= new Appender(database.Open());
-            return _appender.AppendImport(sourceId, importId, rows, message, quarantined);
-        }
-        catch
-        {
-            _appender?.Dispose();
-            _appender = null;
-            throw;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+        IReadOnlyList<QuarantinedRow> quarantined, CancellationToken cancellationToken) =>
+        WithAppenderAsync(appender => appender.AppendImport(sourceId, importId, rows, message, quarantined), cancellationToken);
 
     public async Task<string?> LastMappingAsync(long sourceId, CancellationToken cancellationToken)
     {

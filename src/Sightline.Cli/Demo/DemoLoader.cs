@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using Sightline.Cli.Hosting;
-using Sightline.Cli.Quarantine;
 using Sightline.Cli.Rebuild;
 using Sightline.Cli.Resolve;
 using Sightline.Core.Events;
@@ -24,7 +23,7 @@ internal static class DemoLoader
     public static async Task LoadAsync(string data, GeneratedDemo demo, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var (service, log) = QuarantineCommand.Service(data);
+        var (service, log) = CliOptions.Imports(data);
         using var disposeLog = log;
         long imported = 0, quarantined = 0;
         foreach (var file in demo.Files)

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Sightline.Core.Events;
 using Sightline.Server.Hosting;
+using Sightline.Server.Import;
 using Sightline.Storage.Sqlite;
 
 namespace Sightline.Cli.Hosting;
@@ -51,5 +53,16 @@ internal static class CliOptions
         var options = new SightlineOptions();
         configuration.GetSection(SightlineOptions.Section).Bind(options);
         return options;
+    }
+
+    /// <summary>The import service over the store, with the message limits the server applies.</summary>
+    public static (ImportService Service, SqliteEventLog Log) Imports(string? dataFlag)
+    {
+        var database = OpenDatabase(dataFlag);
+        var log = new SqliteEventLog(database);
+        var settings = Settings();
+        return (new ImportService(
+            new SqliteSourceCatalog(database, TimeProvider.System), log,
+            new MessageParser(new IngestionLimits { MaxMessageBytes = settings.MaxMessageBytes, MaxRequestBytes = settings.MaxRequestBytes })), log);
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Sightline.Cli.Hosting;
-using Sightline.Cli.Quarantine;
 using Sightline.Core.Import;
 using Sightline.Server.Import;
 using Spectre.Console;
@@ -38,7 +37,7 @@ internal static class ImportCommand
                 return 2;
             }
 
-            var (service, log) = QuarantineCommand.Service(parse.GetValue(data));
+            var (service, log) = CliOptions.Imports(parse.GetValue(data));
             using var disposeLog = log;
             try
             {

@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Sightline.Cli.Hosting;
-using Sightline.Core.Events;
 using Sightline.Core.Import;
 using Sightline.Server.Admin;
-using Sightline.Server.Import;
 using Sightline.Storage.Sqlite;
 using Spectre.Console;
 
@@ -103,7 +101,7 @@ internal static class QuarantineCommand
                 map = loaded.Mapping;
             }
 
-            var (service, log) = Service(parse.GetValue(data));
+            var (service, log) = CliOptions.Imports(parse.GetValue(data));
             using (log)
             {
                 try
@@ -171,14 +169,4 @@ internal static class QuarantineCommand
         row.File is not null ? $"{row.File}:{row.Line} (import {row.ImportId})"
         : row.Index is { } index ? $"#{index} {row.MessageId}"
         : "whole request";
-
-    internal static (ImportService Service, SqliteEventLog Log) Service(string? dataFlag)
-    {
-        var database = CliOptions.OpenDatabase(dataFlag);
-        var log = new SqliteEventLog(database);
-        var settings = CliOptions.Settings();
-        return (new ImportService(
-            new SqliteSourceCatalog(database, TimeProvider.System), log,
-            new MessageParser(new IngestionLimits { MaxMessageBytes = settings.MaxMessageBytes, MaxRequestBytes = settings.MaxRequestBytes })), log);
-    }
 }

@@ -36,8 +36,9 @@ public sealed class RowMapper
         _file = file;
         _zone = mapping.Defaults.TimeZone is { } zone ? TimeZoneInfo.FindSystemTimeZoneById(zone) : TimeZoneInfo.Utc;
         _recordId = [.. mapping.RecordId.Select(c => Bind("record_id", new FieldMapping { Column = c, Required = true }, FieldTypes.Text))];
-        _event = mapping.Event is { } e ? Bind("event", e with { Required = true }, FieldTypes.Text) : null;
-        _timestamp = mapping.Timestamp is { } t ? Bind("timestamp", t with { Required = t.Required || mapping.Type == "track" }, FieldTypes.DateTime) : null;
+        // An event name is text and a timestamp a moment, whatever type a mapping gives them.
+        _event = mapping.Event is { } e ? Bind("event", e with { Required = true, Type = FieldTypes.Text }, FieldTypes.Text) : null;
+        _timestamp = mapping.Timestamp is { } t ? Bind("timestamp", t with { Required = t.Required || mapping.Type == "track", Type = FieldTypes.DateTime }, FieldTypes.DateTime) : null;
         _identifiers = [.. mapping.Identifiers.Select(p => (p.Key.ToLowerInvariant(), Bind("identifiers." + p.Key, p.Value, IdentifierType(p.Key))))];
         _traits = [.. mapping.Traits.Select(p => (p.Key, Bind("traits." + p.Key, p.Value, FieldTypes.Infer(p.Key))))];
         _properties = [.. mapping.Properties.Select(p => (p.Key, Bind("properties." + p.Key, p.Value, FieldTypes.Infer(p.Key))))];
