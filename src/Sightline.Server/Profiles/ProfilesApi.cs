@@ -18,7 +18,8 @@ public static class ProfilesApi
 {
     public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder app)
     {
-        var profiles = app.MapGroup("/v1/profiles/{key}").RequireAuthorization(Policies.ReadProfiles).WithTags("Profiles");
+        var profiles = app.MapGroup("/v1/profiles/{key}").RequireAuthorization(Policies.ReadProfiles).WithTags("Profiles")
+            .AddEndpointFilter(ForPurpose);
         profiles.MapGet("/", GetAsync).WithName("get-profile").WithSummary("A unified profile: identities and current traits with their source.");
         profiles.MapGet("/identities", IdentitiesAsync).WithName("profile-identities").WithSummary("Every identifier, with the source and event it came from.");
         profiles.MapGet("/traits", TraitsAsync).WithName("profile-traits").WithSummary("Current trait values with provenance; ?history=true adds every observed value.");
@@ -107,6 +108,34 @@ public static class ProfilesApi
         // Events and traits go back where they belong by resolving the log again with the split in force.
         pipeline.RequestRebuild();
         return TypedResults.Accepted($"/v1/profiles/{merge.From}", new UnmergeView(merge.From.ToString(), merge.Into.ToString(), "rebuilding"));
+    }
+
+    /// <summary>
+    /// <c>?purpose=email_marketing</c>: a caller that reads for a purpose sees only profiles whose person granted it; any
+    /// other profile is answered as absent (404), so the caller cannot act on it by mistake.
+    /// </summary>
+    private static async ValueTask<object?> ForPurpose(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.Request.Query["purpose"].ToString() is not { Length: > 0 } purpose
+            || http.Request.RouteValues["key"] is not string key)
+        {
+            return await next(context);
+        }
+
+        var store = http.RequestServices.GetRequiredService<IProfileStore>();
+        if (await ResolveAsync(key, store, http.RequestAborted) is not { } profile)
+        {
+            return NotFound(key);
+        }
+
+        var latest = (await store.ConsentHistoryAsync(profile, http.RequestAborted)).LastOrDefault(c => c.Purpose == purpose);
+        return latest is { Granted: true }
+            ? await next(context)
+            : TypedResults.Problem(
+                $"Profile \"{key}\" has no consent to \"{purpose}\" ({(latest is null ? "never stated" : "denied")}): it is left out for this purpose.",
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Profile not found for this purpose");
     }
 
     /// <summary>A numeric key is a profile id; <c>type:value</c> is an identifier, normalized as the pipeline normalizes it.</summary>

@@ -35,6 +35,26 @@ public sealed class ConsentTests
             .ShouldBe([("analytics", true), ("email_marketing", true), ("advertising", false), ("email_marketing", false)]);
     }
 
+    [Fact]
+    public async Task Reading_for_a_purpose_leaves_out_profiles_without_consent_to_it()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var key = await server.AddSourceAsync("web");
+        await server.SendAsync(RunningServer.Post("/v1/identify", """{"userId":"u1","context":{"consent":{"categoryPreferences":{"email_marketing":true}}}}""", key));
+        await server.PipelineCaughtUpAsync();
+
+        var (granted, _) = await server.SendAsync(Get("/v1/profiles/user_id:u1/traits?purpose=email_marketing"));
+        var (neverStated, never) = await server.SendAsync(Get("/v1/profiles/user_id:u1?purpose=sms_marketing"));
+        await server.SendAsync(Put("/v1/profiles/user_id:u1/consent", """{"purposes":{"email_marketing":false}}"""));
+        await server.PipelineCaughtUpAsync();
+        var (withdrawn, denied) = await server.SendAsync(Get("/v1/profiles/user_id:u1/events?purpose=email_marketing"));
+        var (plain, _) = await server.SendAsync(Get("/v1/profiles/user_id:u1"));
+
+        (granted, neverStated, withdrawn, plain).ShouldBe((200, 404, 404, 200));
+        never.GetProperty("detail").GetString()!.ShouldContain("never stated");
+        denied.GetProperty("detail").GetString()!.ShouldContain("no consent to \"email_marketing\" (denied)");
+    }
+
     [Theory]
     [InlineData("""{"purposes":{"telepathy":true}}""", "purposes.telepathy")]
     [InlineData("""{"purposes":{}}""", "purposes")]
