@@ -250,15 +250,10 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
                 connection.Handle,
                 "INSERT OR IGNORE INTO events (source_id, message_id, type, received_at, timestamp, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 out _insertEvent));
-            _insertQuarantine = connection.CreateCommand();
-            _insertQuarantine.CommandText =
-                "INSERT INTO quarantine (source_id, received_at, message_index, message_id, field, reason, payload) VALUES ($source, $received, $index, $id, $field, $reason, $payload)";
-            foreach (var name in (ReadOnlySpan<string>)["$source", "$received", "$index", "$id", "$field", "$reason", "$payload"])
-            {
-                _insertQuarantine.Parameters.Add(new SqliteParameter { ParameterName = name });
-            }
-
-            _insertQuarantine.Prepare();
+            _insertQuarantine = Prepared(
+                connection,
+                "INSERT INTO quarantine (source_id, received_at, message_index, message_id, field, reason, payload) VALUES ($source, $received, $index, $id, $field, $reason, $payload)",
+                "$source", "$received", "$index", "$id", "$field", "$reason", "$payload");
             _insertImportQuarantine = Prepared(
                 connection,
                 "INSERT INTO quarantine (source_id, received_at, message_id, field, reason, payload, import_id, line) VALUES ($source, $received, $id, $field, $reason, $payload, $import, $line)",

@@ -70,8 +70,7 @@ internal static class DemoLoader
     {
         var settings = CliOptions.Settings();
         var catalog = new SqliteSourceCatalog(database, TimeProvider.System);
-        var source = (await catalog.ListAsync(cancellationToken)).FirstOrDefault(s => s.Name == name)
-            ?? (await catalog.AddAsync(NewSource.Create(name, "customer-direct", null, null, "ES").Source!, cancellationToken)).Source!;
+        var source = await catalog.FindOrAddAsync(NewSource.Create(name, "customer-direct", null, null, "ES").Source!, cancellationToken);
         var parser = new MessageParser(new IngestionLimits { MaxMessageBytes = settings.MaxMessageBytes, MaxRequestBytes = settings.MaxRequestBytes });
         int appended = 0, rejected = 0;
         foreach (var chunk in (await File.ReadAllLinesAsync(path, cancellationToken)).Chunk(BatchSize))

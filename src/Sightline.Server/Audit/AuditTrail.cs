@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Authorization;
 using Sightline.Core.Audit;
-using Sightline.Core.Storage;
 using Sightline.Server.Profiles;
 
 namespace Sightline.Server.Audit;
@@ -86,7 +85,7 @@ public sealed class AuditTrail(IAuditLog log) : BackgroundService
         string? profile = null;
         if (context.Request.RouteValues.TryGetValue("key", out var key) && key is string text)
         {
-            profile = (await ProfilesApi.ResolveAsync(text, context.RequestServices.GetRequiredService<IProfileStore>(), context.RequestAborted))?.ToString();
+            profile = (await context.RequestServices.GetRequiredService<ProfileKeys>().ResolveAsync(text, context.RequestAborted))?.ToString();
         }
 
         context.RequestServices.GetRequiredService<AuditTrail>().Record(new AuditEntry(

@@ -31,9 +31,9 @@ public static class ConsentApi
     }
 
     private static async Task<Results<Ok<ConsentView>, ProblemHttpResult>> GetAsync(
-        string key, IProfileStore store, IOptions<SightlineOptions> options, CancellationToken cancellationToken)
+        string key, IProfileStore store, ProfileKeys keys, IOptions<SightlineOptions> options, CancellationToken cancellationToken)
     {
-        if (await ProfilesApi.ResolveAsync(key, store, cancellationToken) is not { } profile)
+        if (await keys.ResolveAsync(key, cancellationToken) is not { } profile)
         {
             return ProfilesApi.NotFound(key);
         }
@@ -46,10 +46,10 @@ public static class ConsentApi
     }
 
     private static async Task<Results<Accepted<ConsentChange>, ValidationProblem, ProblemHttpResult>> PutAsync(
-        string key, ConsentRequest request, IProfileStore store, ISourceCatalog sources, EventLogWriter writer, MessageParser parser,
+        string key, ConsentRequest request, IProfileStore store, ProfileKeys keys, ISourceCatalog sources, EventLogWriter writer, MessageParser parser,
         IOptions<SightlineOptions> options, CancellationToken cancellationToken)
     {
-        if (await ProfilesApi.ResolveAsync(key, store, cancellationToken) is not { } profile)
+        if (await keys.ResolveAsync(key, cancellationToken) is not { } profile)
         {
             return ProfilesApi.NotFound(key);
         }
@@ -79,7 +79,8 @@ public static class ConsentApi
 
         var anchor = identities.Select(i => i.Identifier).MinBy(i => Rank(i.Type));
 
-        var source = await SourceAsync(sources, cancellationToken);
+        // A change made by a person through the API is first-hand: the most trusted source there is.
+        var source = await sources.FindOrAddAsync(NewSource.Create(SourceName, "customer-direct", 100, null).Source!, cancellationToken);
         var receivedAt = DateTimeOffset.UtcNow;
         var parsed = parser.ForImports().Parse(ConsentPurposes.Message(anchor, choices, request.Evidence), MessageType.Identify, receivedAt);
         if (parsed.Accepted is not [var message])
@@ -99,18 +100,6 @@ public static class ConsentApi
         IdentifierTypes.AnonymousId => 9,
         _ => 5,
     };
-
-    private static async Task<Source> SourceAsync(ISourceCatalog sources, CancellationToken cancellationToken)
-    {
-        if ((await sources.ListAsync(cancellationToken)).FirstOrDefault(s => s.Name == SourceName) is { } existing)
-        {
-            return existing;
-        }
-
-        // A change made by a person through the API is first-hand: the most trusted source there is.
-        var added = await sources.AddAsync(NewSource.Create(SourceName, "customer-direct", 100, null).Source!, cancellationToken);
-        return added.Source ?? (await sources.ListAsync(cancellationToken)).First(s => s.Name == SourceName);
-    }
 
     private static ValidationProblem Problem(string field, string reason) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] });

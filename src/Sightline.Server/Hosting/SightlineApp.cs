@@ -96,6 +96,7 @@ public static class SightlineApp
         services.AddSingleton<IngestionServices>();
 
         services.AddSingleton<IProfileStore, SqliteProfileStore>();
+        services.AddScoped<ProfileKeys>();
         services.AddSingleton(MergeRules.Default);
         services.AddSingleton(sp => new IdentifierExtractor(new IdentifierNormalizer(Options(sp).DefaultPhoneRegion)));
         services.AddSingleton(sp => Options(sp).Matching());

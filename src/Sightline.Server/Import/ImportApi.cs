@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Sightline.Core.Import;
+using Sightline.Core.Sources;
 using Sightline.Core.Storage;
 using Sightline.Server.Access;
 
@@ -26,7 +27,7 @@ public static class ImportApi
         if (reference is null)
         {
             // A tool that pushes the same export every night names no mapping: the source's last import's is used.
-            var known = (await sources.ListAsync(cancellationToken)).FirstOrDefault(s => s.Name == source);
+            var known = await sources.FindAsync(source, cancellationToken);
             reference = known is null ? null : await store.LastMappingAsync(known.Id, cancellationToken);
             if (reference is null)
             {

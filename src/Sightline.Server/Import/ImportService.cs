@@ -62,20 +62,14 @@ public sealed class ImportService(ISourceCatalog sources, IImportStore store, Me
 
     private async Task<Source> FindOrAddAsync(string name, ImportMapping mapping, CancellationToken cancellationToken)
     {
-        if ((await sources.ListAsync(cancellationToken)).FirstOrDefault(s => s.Name == name) is { } existing)
+        if (await sources.FindAsync(name, cancellationToken) is { } existing)
         {
             return existing;
         }
 
         var validation = NewSource.Create(name, mapping.Kind, mapping.Trust, writeKey: null, mapping.Defaults.PhoneRegion);
-        if (validation.Source is not { } source)
-        {
-            throw new ImportException($"source {validation.Field}: {validation.Reason}");
-        }
-
-        var added = await sources.AddAsync(source, cancellationToken);
-        return added.Source
-            ?? (await sources.ListAsync(cancellationToken)).FirstOrDefault(s => s.Name == name)
-            ?? throw new ImportException($"source \"{name}\" could not be registered");
+        return validation.Source is { } source
+            ? await sources.FindOrAddAsync(source, cancellationToken)
+            : throw new ImportException($"source {validation.Field}: {validation.Reason}");
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sightline.Core.Events;
-using Sightline.Core.Identity;
 using Sightline.Core.Identity.Matching;
 using Sightline.Core.Profiles;
 using Sightline.Core.Storage;
@@ -32,9 +31,9 @@ public static class ProfilesApi
         return app;
     }
 
-    private static async Task<Results<Ok<ProfileView>, ProblemHttpResult>> GetAsync(string key, IProfileStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ProfileView>, ProblemHttpResult>> GetAsync(string key, IProfileStore store, ProfileKeys keys, CancellationToken cancellationToken)
     {
-        if (await ResolveAsync(key, store, cancellationToken) is not { } profile)
+        if (await keys.ResolveAsync(key, cancellationToken) is not { } profile)
         {
             return NotFound(key);
         }
@@ -47,14 +46,14 @@ public static class ProfilesApi
             traits.ToDictionary(t => t.Name, TraitView.From, StringComparer.Ordinal)));
     }
 
-    private static async Task<Results<Ok<IdentityView[]>, ProblemHttpResult>> IdentitiesAsync(string key, IProfileStore store, CancellationToken cancellationToken) =>
-        await ResolveAsync(key, store, cancellationToken) is { } profile
+    private static async Task<Results<Ok<IdentityView[]>, ProblemHttpResult>> IdentitiesAsync(string key, IProfileStore store, ProfileKeys keys, CancellationToken cancellationToken) =>
+        await keys.ResolveAsync(key, cancellationToken) is { } profile
             ? TypedResults.Ok((await store.IdentitiesAsync(profile, cancellationToken)).Select(IdentityView.From).ToArray())
             : NotFound(key);
 
-    private static async Task<Results<Ok<TraitView[]>, ProblemHttpResult>> TraitsAsync(string key, bool? history, IProfileStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TraitView[]>, ProblemHttpResult>> TraitsAsync(string key, bool? history, IProfileStore store, ProfileKeys keys, CancellationToken cancellationToken)
     {
-        if (await ResolveAsync(key, store, cancellationToken) is not { } profile)
+        if (await keys.ResolveAsync(key, cancellationToken) is not { } profile)
         {
             return NotFound(key);
         }
@@ -66,9 +65,9 @@ public static class ProfilesApi
     }
 
     private static async Task<Results<Ok<TimelineView>, ProblemHttpResult>> EventsAsync(
-        string key, long? before, int? limit, string? type, string? source, IProfileStore store, CancellationToken cancellationToken)
+        string key, long? before, int? limit, string? type, string? source, IProfileStore store, ProfileKeys keys, CancellationToken cancellationToken)
     {
-        if (await ResolveAsync(key, store, cancellationToken) is not { } profile)
+        if (await keys.ResolveAsync(key, cancellationToken) is not { } profile)
         {
             return NotFound(key);
         }
@@ -80,17 +79,17 @@ public static class ProfilesApi
             events.Count == size ? events[^1].Sequence.ToString(CultureInfo.InvariantCulture) : null));
     }
 
-    private static async Task<Results<Ok<MergeView[]>, ProblemHttpResult>> MergesAsync(string key, IProfileStore store, CancellationToken cancellationToken) =>
-        await ResolveAsync(key, store, cancellationToken) is { } profile
+    private static async Task<Results<Ok<MergeView[]>, ProblemHttpResult>> MergesAsync(string key, IProfileStore store, ProfileKeys keys, CancellationToken cancellationToken) =>
+        await keys.ResolveAsync(key, cancellationToken) is { } profile
             ? TypedResults.Ok((await store.MergesAsync(profile, cancellationToken))
                 .Select(m => new MergeView(m.Blocked ? "blocked" : "merged", m.From.ToString(), m.Into.ToString(), m.Via.ToString(), m.Sequence, m.Reason, m.Evidence))
                 .ToArray())
             : NotFound(key);
 
     private static async Task<Results<Accepted<UnmergeView>, ProblemHttpResult>> UnmergeAsync(
-        string key, UnmergeRequest request, IProfileStore store, ProfilePipeline pipeline, CancellationToken cancellationToken)
+        string key, UnmergeRequest request, IProfileStore store, ProfileKeys keys, ProfilePipeline pipeline, CancellationToken cancellationToken)
     {
-        if (await ResolveAsync(key, store, cancellationToken) is not { } profile)
+        if (await keys.ResolveAsync(key, cancellationToken) is not { } profile)
         {
             return NotFound(key);
         }
@@ -124,7 +123,7 @@ public static class ProfilesApi
         }
 
         var store = http.RequestServices.GetRequiredService<IProfileStore>();
-        if (await ResolveAsync(key, store, http.RequestAborted) is not { } profile)
+        if (await http.RequestServices.GetRequiredService<ProfileKeys>().ResolveAsync(key, http.RequestAborted) is not { } profile)
         {
             return NotFound(key);
         }
@@ -136,24 +135,6 @@ public static class ProfilesApi
                 $"Profile \"{key}\" has no consent to \"{purpose}\" ({(latest is null ? "never stated" : "denied")}): it is left out for this purpose.",
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Profile not found for this purpose");
-    }
-
-    /// <summary>A numeric key is a profile id; <c>type:value</c> is an identifier, normalized as the pipeline normalizes it.</summary>
-    internal static async Task<ProfileId?> ResolveAsync(string key, IProfileStore store, CancellationToken cancellationToken)
-    {
-        if (long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            return await store.CanonicalAsync(new ProfileId(id), cancellationToken);
-        }
-
-        if (!Identifier.TryParse(key, out var identifier)
-            || new IdentifierNormalizer().Normalize(identifier.Type, identifier.Value) is not { } normalized
-            || await store.FindAsync(normalized, cancellationToken) is not { } holder)
-        {
-            return null;
-        }
-
-        return await store.CanonicalAsync(holder, cancellationToken);
     }
 
     internal static ProblemHttpResult NotFound(string key) => TypedResults.Problem(
