@@ -39,7 +39,7 @@ root.SetAction(async (parse, cancellationToken) =>
                 ImportSummary summary;
                 using (var log = new SqliteEventLog(new SqliteDatabase(data, "FULL")))
                 {
-                    var service = new ImportService(new SqliteSourceCatalog(new SqliteDatabase(data, "FULL"), TimeProvider.System), log, new MessageParser(new IngestionLimits()));
+                    var service = new ImportService(new SqliteSourceCatalog(new SqliteDatabase(data, "FULL"), TimeProvider.System), log, new MessageParser(new IngestionLimits()), Sightline.Core.Privacy.SuppressionFilter.None);
                     await using var stream = File.OpenRead(file);
                     summary = await service.ImportAsync(stream, Path.GetFileName(file), preset.Split('-')[0], mapping, null, cancellationToken);
                 }

@@ -4,6 +4,7 @@ using Sightline.Cli.Demo;
 using Sightline.Cli.Export;
 using Sightline.Cli.Import;
 using Sightline.Cli.Keys;
+using Sightline.Cli.Privacy;
 using Sightline.Cli.Quarantine;
 using Sightline.Cli.Rebuild;
 using Sightline.Cli.Resolve;
@@ -25,6 +26,7 @@ var root = new RootCommand("Sightline: the customer data platform that starts on
     ImportCommand.Create(),
     KeysCommand.Create(),
     AuditCommand.Create(),
+    PrivacyCommand.Create(),
     QuarantineCommand.Create(),
     ExportCommand.Create(),
     RebuildCommand.Create(),

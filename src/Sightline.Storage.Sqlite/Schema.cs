@@ -71,7 +71,41 @@ internal static class Schema
         );
         CREATE INDEX audit_by_profile ON audit (profile, id) WHERE profile IS NOT NULL;
         """,
+        Privacy,
     ];
+
+    // Appended to Migrations: data-subject requests name the person only by identifier type and keyed hash; the
+    // suppression list holds keyed hashes of erased identifiers; drops are counted per source, never kept.
+    private const string Privacy = """
+        CREATE TABLE privacy_requests (
+            id              INTEGER PRIMARY KEY,
+            type            TEXT NOT NULL,
+            identifier_type TEXT NOT NULL,
+            identifier_hash BLOB NOT NULL,
+            requested_by    TEXT NOT NULL,
+            reason          TEXT,
+            status          TEXT NOT NULL,
+            created_at      INTEGER NOT NULL,
+            completed_at    INTEGER,
+            profile         TEXT,
+            counts          TEXT NOT NULL DEFAULT '{}'
+        );
+
+        CREATE TABLE suppressions (
+            hash       BLOB PRIMARY KEY,
+            request_id INTEGER,
+            created_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE suppressed_drops (
+            source  TEXT PRIMARY KEY,
+            dropped INTEGER NOT NULL,
+            last_at INTEGER NOT NULL
+        );
+
+        ALTER TABLE imports ADD COLUMN suppressed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE audit ADD COLUMN reason TEXT;
+        """;
 
     // Appended to Migrations: each file import with its mapping and counts, the latest version of every imported
     // record (so a re-import knows new from updated from unchanged), and where a quarantined row came from.

@@ -11,13 +11,14 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO audit (at, actor, role, action, profile, status) VALUES ($at, $actor, $role, $action, $profile, $status)";
+        command.CommandText = "INSERT INTO audit (at, actor, role, action, profile, status, reason) VALUES ($at, $actor, $role, $action, $profile, $status, $reason)";
         var at = command.Parameters.Add("$at", Microsoft.Data.Sqlite.SqliteType.Integer);
         var actor = command.Parameters.Add("$actor", Microsoft.Data.Sqlite.SqliteType.Text);
         var role = command.Parameters.Add("$role", Microsoft.Data.Sqlite.SqliteType.Text);
         var action = command.Parameters.Add("$action", Microsoft.Data.Sqlite.SqliteType.Text);
         var profile = command.Parameters.Add("$profile", Microsoft.Data.Sqlite.SqliteType.Text);
         var status = command.Parameters.Add("$status", Microsoft.Data.Sqlite.SqliteType.Integer);
+        var reason = command.Parameters.Add("$reason", Microsoft.Data.Sqlite.SqliteType.Text);
         foreach (var entry in entries)
         {
             at.Value = entry.At.ToUnixTimeMilliseconds();
@@ -26,6 +27,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
             action.Value = entry.Action;
             profile.Value = (object?)entry.Profile ?? DBNull.Value;
             status.Value = entry.Status;
+            reason.Value = (object?)entry.Reason ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -37,7 +39,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
         using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT id, at, actor, role, action, profile, status FROM audit
+            SELECT id, at, actor, role, action, profile, status, reason FROM audit
             WHERE ($profile IS NULL OR profile = $profile) AND ($actor IS NULL OR actor = $actor)
             ORDER BY id DESC LIMIT $limit
             """;
@@ -51,7 +53,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
             entries.Add(new AuditEntry(
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt32(6))
-            { Id = reader.GetInt64(0) });
+            { Id = reader.GetInt64(0), Reason = reader.IsDBNull(7) ? null : reader.GetString(7) });
         }
 
         return entries;

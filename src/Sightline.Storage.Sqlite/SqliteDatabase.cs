@@ -61,7 +61,8 @@ public sealed class SqliteDatabase
         }
 
         // Derived state can always be rebuilt from the log, and WAL keeps its commits atomic, so it skips the fsync.
-        Execute(connection, $"PRAGMA synchronous = {_synchronous}; PRAGMA derived.synchronous = NORMAL; PRAGMA busy_timeout = 30000;");
+        // secure_delete zeroes what a delete frees: an erased person's values must not linger in free pages.
+        Execute(connection, $"PRAGMA synchronous = {_synchronous}; PRAGMA derived.synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON; PRAGMA derived.secure_delete = ON;");
         return connection;
     }
 

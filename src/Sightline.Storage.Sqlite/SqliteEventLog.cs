@@ -114,7 +114,8 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            UPDATE imports SET finished_at = $at, rows_read = $read, imported = $imported, updated = $updated, unchanged = $unchanged, quarantined = $quarantined
+            UPDATE imports SET finished_at = $at, rows_read = $read, imported = $imported, updated = $updated, unchanged = $unchanged, quarantined = $quarantined,
+                suppressed = $suppressed
             WHERE id = $id
             """;
         command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
@@ -123,6 +124,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         command.Parameters.AddWithValue("$updated", summary.Updated);
         command.Parameters.AddWithValue("$unchanged", summary.Unchanged);
         command.Parameters.AddWithValue("$quarantined", summary.Quarantined);
+        command.Parameters.AddWithValue("$suppressed", summary.Suppressed);
         command.Parameters.AddWithValue("$id", importId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -187,7 +189,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         return await ReadQuarantineAsync(command, cancellationToken) is [var entry, ..] ? entry : null;
     }
 
-    private const string QuarantineSelect = """
+    internal const string QuarantineSelect = """
         SELECT q.id, s.name, q.received_at, q.message_index, q.message_id, q.field, q.reason, q.payload, q.import_id, i.file, q.line
         FROM quarantine q LEFT JOIN sources s ON s.id = q.source_id LEFT JOIN imports i ON i.id = q.import_id
         """;
@@ -198,24 +200,28 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new QuarantinedMessage
-            {
-                Id = reader.GetInt64(0),
-                Source = reader.IsDBNull(1) ? null : reader.GetString(1),
-                ReceivedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                Index = reader.IsDBNull(3) ? null : reader.GetInt32(3),
-                MessageId = reader.IsDBNull(4) ? null : reader.GetString(4),
-                Field = reader.GetString(5),
-                Reason = reader.GetString(6),
-                Payload = (byte[])reader.GetValue(7),
-                ImportId = reader.IsDBNull(8) ? null : reader.GetInt64(8),
-                File = reader.IsDBNull(9) ? null : reader.GetString(9),
-                Line = reader.IsDBNull(10) ? null : reader.GetInt64(10),
-            });
+            rows.Add(ReadQuarantined(reader));
         }
 
         return rows;
     }
+
+    /// <summary>The row <see cref="QuarantineSelect"/> selects.</summary>
+    internal static QuarantinedMessage ReadQuarantined(SqliteDataReader reader) =>
+        new()
+        {
+            Id = reader.GetInt64(0),
+            Source = reader.IsDBNull(1) ? null : reader.GetString(1),
+            ReceivedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+            Index = reader.IsDBNull(3) ? null : reader.GetInt32(3),
+            MessageId = reader.IsDBNull(4) ? null : reader.GetString(4),
+            Field = reader.GetString(5),
+            Reason = reader.GetString(6),
+            Payload = (byte[])reader.GetValue(7),
+            ImportId = reader.IsDBNull(8) ? null : reader.GetInt64(8),
+            File = reader.IsDBNull(9) ? null : reader.GetString(9),
+            Line = reader.IsDBNull(10) ? null : reader.GetInt64(10),
+        };
 
     public void Dispose()
     {

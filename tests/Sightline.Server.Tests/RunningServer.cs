@@ -36,7 +36,8 @@ public sealed class RunningServer : IAsyncDisposable
 
     public static async Task<RunningServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var data = Path.Combine(Path.GetTempPath(), "sightline-test-" + Guid.NewGuid().ToString("N"));
+        // The data directory one level down: the key file is created beside it, inside the directory the test deletes.
+        var data = Path.Combine(Path.GetTempPath(), "sightline-test-" + Guid.NewGuid().ToString("N"), "data");
         var overrides = new Dictionary<string, string?>
         {
             ["Sightline:Data"] = data,
@@ -115,7 +116,7 @@ public sealed class RunningServer : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(Data, recursive: true);
+            Directory.Delete(Path.GetDirectoryName(Data)!, recursive: true);
         }
         catch (IOException)
         {

@@ -26,12 +26,12 @@ internal static class AuditCommand
                 return 0;
             }
 
-            var table = new Table().AddColumns("When", "Who", "Role", "What", "Profile", "Answer");
+            var table = new Table().AddColumns("When", "Who", "Role", "What", "Profile", "Answer", "Why");
             foreach (var e in entries)
             {
                 table.AddRow(
                     e.At.ToString("u", CultureInfo.InvariantCulture), Markup.Escape(e.Actor), e.Role, Markup.Escape(e.Action), e.Profile ?? "-",
-                    e.Status.ToString(CultureInfo.InvariantCulture));
+                    e.Status.ToString(CultureInfo.InvariantCulture), Markup.Escape(e.Reason ?? ""));
             }
 
             AnsiConsole.Write(table);

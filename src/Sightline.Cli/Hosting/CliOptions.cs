@@ -2,8 +2,12 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Sightline.Core.Events;
+using Sightline.Core.Identity;
+using Sightline.Core.Privacy;
 using Sightline.Server.Hosting;
+using Sightline.Server.Consent;
 using Sightline.Server.Import;
+using Sightline.Server.Privacy;
 using Sightline.Storage.Sqlite;
 
 namespace Sightline.Cli.Hosting;
@@ -55,14 +59,37 @@ internal static class CliOptions
         return options;
     }
 
-    /// <summary>The import service over the store, with the message limits the server applies.</summary>
+    /// <summary>The import service over the store, with the message limits and the suppression list the server applies.</summary>
     public static (ImportService Service, SqliteEventLog Log) Imports(string? dataFlag)
     {
         var database = OpenDatabase(dataFlag);
         var log = new SqliteEventLog(database);
-        var settings = Settings();
-        return (new ImportService(
-            new SqliteSourceCatalog(database, TimeProvider.System), log,
-            new MessageParser(new IngestionLimits { MaxMessageBytes = settings.MaxMessageBytes, MaxRequestBytes = settings.MaxRequestBytes })), log);
+        var settings = Settings(dataFlag);
+        var suppression = new SuppressionFilter(
+            PrivacyDesk.Suppression(settings, new SqlitePrivacyStore(database)), new IdentifierExtractor(new IdentifierNormalizer(settings.DefaultPhoneRegion)));
+        return (new ImportService(new SqliteSourceCatalog(database, TimeProvider.System), log, Parser(settings), suppression), log);
     }
+
+    /// <summary>The privacy desk over the store; the server must be stopped (its pipeline holds profiles in memory).</summary>
+    public static (PrivacyDesk Desk, SqlitePrivacyStore Store, SuppressionList Suppression) Privacy(string? dataFlag)
+    {
+        var database = OpenDatabase(dataFlag);
+        var settings = Settings(dataFlag);
+        var privacy = new SqlitePrivacyStore(database);
+        var suppression = PrivacyDesk.Suppression(settings, privacy);
+        var profiles = new SqliteProfileStore(database);
+        var changes = new DirectChanges(profiles, new SqliteSourceCatalog(database, TimeProvider.System), new SqliteEventLog(database), Parser(settings));
+        return (new PrivacyDesk(profiles, privacy, suppression, changes, settings.Purposes()), privacy, suppression);
+    }
+
+    /// <summary>The settings, with the data directory the --data flag names.</summary>
+    private static SightlineOptions Settings(string? dataFlag)
+    {
+        var settings = Settings();
+        settings.Data = dataFlag ?? settings.Data;
+        return settings;
+    }
+
+    private static MessageParser Parser(SightlineOptions settings) =>
+        new(new IngestionLimits { MaxMessageBytes = settings.MaxMessageBytes, MaxRequestBytes = settings.MaxRequestBytes });
 }

@@ -102,6 +102,11 @@ internal static class ImportCommand
             (s.Read / Math.Max(s.Seconds, 0.001)).ToString("N0", CultureInfo.InvariantCulture));
         AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, $"Import [bold]{s.ImportId}[/] of {Markup.Escape(s.File)} into source [bold]{Markup.Escape(s.Source)}[/] in {s.Seconds:0.0} s:");
         AnsiConsole.Write(table);
+        if (s.Suppressed > 0)
+        {
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, $"{s.Suppressed:N0} rows dropped: they name people who asked to be erased (sightline privacy suppressed).");
+        }
+
         if (s.Quarantined > 0)
         {
             AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, $"See why with [bold]sightline quarantine list --import {s.ImportId}[/]; fix the mapping and run [bold]sightline quarantine retry --import {s.ImportId} --mapping FILE[/].");

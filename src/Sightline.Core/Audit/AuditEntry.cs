@@ -7,6 +7,9 @@ namespace Sightline.Core.Audit;
 public sealed record AuditEntry(DateTimeOffset At, string Actor, string Role, string Action, string? Profile, int Status)
 {
     public long Id { get; init; }
+
+    /// <summary>Why, as the caller stated it (the X-Sightline-Reason header, a privacy request's reason).</summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>The audit trail.</summary>

@@ -30,10 +30,10 @@ public static class ConsentPurposes
     }
 
     /// <summary>
-    /// A message that records a person's choices against one of their identifiers, so that a change made through the API
-    /// goes through the log like every other fact and survives rebuilds.
+    /// A message that records a person's choices (and corrected traits) against one of their identifiers, so that a
+    /// change made through the API goes through the log like every other fact and survives rebuilds.
     /// </summary>
-    public static byte[] Message(Identifier identifier, IReadOnlyDictionary<string, bool> choices, string? evidence)
+    public static byte[] Message(Identifier identifier, IReadOnlyDictionary<string, bool> choices, string? evidence, IReadOnlyDictionary<string, JsonElement>? traits = null)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
@@ -47,6 +47,18 @@ public static class ConsentPurposes
             else if (identifier.Type == IdentifierTypes.AnonymousId)
             {
                 writer.WriteString("anonymousId", identifier.Value);
+            }
+
+            if (traits is { Count: > 0 })
+            {
+                writer.WriteStartObject("traits");
+                foreach (var (name, value) in traits)
+                {
+                    writer.WritePropertyName(name);
+                    value.WriteTo(writer);
+                }
+
+                writer.WriteEndObject();
             }
 
             writer.WriteStartObject("context");

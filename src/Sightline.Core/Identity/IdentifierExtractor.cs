@@ -10,6 +10,9 @@ namespace Sightline.Core.Identity;
 /// </summary>
 public sealed class IdentifierExtractor(IdentifierNormalizer normalizer)
 {
+    /// <summary>The region phone numbers without a country code are read in, unless a source sets its own.</summary>
+    public string? DefaultRegion => normalizer.DefaultRegion;
+
     /// <summary>
     /// The message's identifiers, normalized and without duplicates, in the order found. A source may set the
     /// region its phone numbers are read in and declare traits that are identifiers (<c>loyalty_card</c>).

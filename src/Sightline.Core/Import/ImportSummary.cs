@@ -2,7 +2,7 @@ namespace Sightline.Core.Import;
 
 /// <summary>
 /// The outcome of one import. <see cref="Read"/> = <see cref="Imported"/> + <see cref="Updated"/> +
-/// <see cref="Unchanged"/> + <see cref="Quarantined"/>: every row read is accounted for.
+/// <see cref="Unchanged"/> + <see cref="Quarantined"/> + <see cref="Suppressed"/>: every row read is accounted for.
 /// </summary>
 public sealed record ImportSummary
 {
@@ -25,6 +25,9 @@ public sealed record ImportSummary
 
     public long Quarantined { get; init; }
 
+    /// <summary>Rows about an erased person (carrying a suppressed identifier): dropped, not written.</summary>
+    public long Suppressed { get; init; }
+
     public double Seconds { get; init; }
 
     public ImportSummary Add(ImportCounts counts, long read) => this with
@@ -35,4 +38,6 @@ public sealed record ImportSummary
         Unchanged = Unchanged + counts.Unchanged,
         Quarantined = Quarantined + counts.Quarantined,
     };
+
+    public ImportSummary AddSuppressed(long rows) => this with { Read = Read + rows, Suppressed = Suppressed + rows };
 }

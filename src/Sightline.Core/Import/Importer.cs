@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Sightline.Core.Events;
+using Sightline.Core.Privacy;
+using Sightline.Core.Sources;
 
 namespace Sightline.Core.Import;
 
@@ -10,7 +12,12 @@ namespace Sightline.Core.Import;
 /// Streams a file through a mapping into the event log, a batch at a time: memory stays flat however large the
 /// file, every row read ends up imported, updated, unchanged or quarantined, and a bad row never stops the rest.
 /// </summary>
-public sealed class Importer(IImportStore store, MessageParser parser, int batchSize = 5_000)
+/// <param name="store">Where rows are written.</param>
+/// <param name="parser">The message parser for imports.</param>
+/// <param name="suppression">Drops (and counts) rows about erased people, quarantined ones included.</param>
+/// <param name="source">The source rows are read for (its phone region).</param>
+/// <param name="batchSize">Rows per transaction.</param>
+public sealed class Importer(IImportStore store, MessageParser parser, SuppressionFilter? suppression = null, Source? source = null, int batchSize = 5_000)
 {
     /// <summary>Imports <paramref name="input"/>; throws <see cref="ImportException"/> when the file cannot be read against the mapping at all.</summary>
     public async Task<ImportSummary> RunAsync(
@@ -84,21 +91,26 @@ public sealed class Importer(IImportStore store, MessageParser parser, int batch
             {
                 stop.Token.ThrowIfCancellationRequested();
                 var quarantineId = quarantineIds?[index++];
-                if (reader.Broken is { } broken)
+                var (row, error) = reader.Broken is { } broken ? ((MappedRow?)null, new RowError("row", broken)) : mapper.Map(reader);
+                if (row is not null && suppression?.Drops(row.Body, source) == true)
                 {
-                    batch.Quarantined.Add(new QuarantinedRow(reader.Line, null, "row", broken, reader.RowJson()) { QuarantineId = quarantineId });
+                    batch.Suppressed++;
+                }
+                else if (row is not null)
+                {
+                    var ready = row with { QuarantineId = quarantineId };
+                    batch.Rows.Add(ready with { FirstVersion = Build(ready, ready.RecordId) });
                 }
                 else
                 {
-                    var (row, error) = mapper.Map(reader);
-                    if (row is not null)
+                    var json = reader.RowJson();
+                    if (suppression is { Active: true } && suppression.DropsRaw(json, source))
                     {
-                        var ready = row with { QuarantineId = quarantineId };
-                        batch.Rows.Add(ready with { FirstVersion = Build(ready, ready.RecordId) });
+                        batch.Suppressed++;
                     }
                     else
                     {
-                        batch.Quarantined.Add(new QuarantinedRow(reader.Line, null, error!.Column, error.Reason, reader.RowJson()) { QuarantineId = quarantineId });
+                        batch.Quarantined.Add(new QuarantinedRow(reader.Line, null, error!.Column, error.Reason, json) { QuarantineId = quarantineId });
                     }
                 }
 
@@ -130,7 +142,7 @@ public sealed class Importer(IImportStore store, MessageParser parser, int batch
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
                 var counts = await store.AppendImportAsync(sourceId, summary.ImportId, batch.Rows, Build, batch.Quarantined, cancellationToken);
-                summary = summary.Add(counts, batch.Count) with { Seconds = Stopwatch.GetElapsedTime(started).TotalSeconds };
+                summary = summary.Add(counts, batch.Count).AddSuppressed(batch.Suppressed) with { Seconds = Stopwatch.GetElapsedTime(started).TotalSeconds };
                 progress?.Report(summary);
             }
         }
@@ -149,6 +161,8 @@ public sealed class Importer(IImportStore store, MessageParser parser, int batch
         public List<MappedRow> Rows { get; } = [];
 
         public List<QuarantinedRow> Quarantined { get; } = [];
+
+        public int Suppressed { get; set; }
 
         public int Count => Rows.Count + Quarantined.Count;
     }

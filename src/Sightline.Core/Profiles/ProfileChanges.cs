@@ -29,6 +29,9 @@ public sealed class ProfileChanges
 
     public List<ConsentObservation> Consents { get; } = [];
 
+    /// <summary>Events carrying an erased person's identifier, to delete from the log instead of resolving.</summary>
+    public List<long> Dropped { get; } = [];
+
     /// <summary>True when there is nothing to store but possibly the checkpoint.</summary>
     public bool IsEmpty => Created.Count == 0 && Links.Count == 0 && Merges.Count == 0 && Blocked.Count == 0 && Events.Count == 0 && Traits.Count == 0 && Suggestions.Count == 0 && Consents.Count == 0;
 }

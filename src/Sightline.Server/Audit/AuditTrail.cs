@@ -82,13 +82,31 @@ public sealed class AuditTrail(IAuditLog log) : BackgroundService
         }
 
         // The path may hold an e-mail (/v1/profiles/email:…): the trail keeps the pattern and the profile id only.
-        string? profile = null;
-        if (context.Request.RouteValues.TryGetValue("key", out var key) && key is string text)
+        var profile = context.Items.TryGetValue(ProfileItem, out var touched) ? touched as string : null;
+        if (profile is null && context.Request.RouteValues.TryGetValue("key", out var key) && key is string text)
         {
             profile = (await context.RequestServices.GetRequiredService<ProfileKeys>().ResolveAsync(text, context.RequestAborted))?.ToString();
         }
 
         context.RequestServices.GetRequiredService<AuditTrail>().Record(new AuditEntry(
-            DateTimeOffset.UtcNow, actor, context.User.FindFirstValue(ClaimTypes.Role) ?? "", $"{context.Request.Method} /{endpoint.RoutePattern.RawText?.TrimStart('/')}", profile, context.Response.StatusCode));
+            DateTimeOffset.UtcNow, actor, context.User.FindFirstValue(ClaimTypes.Role) ?? "", $"{context.Request.Method} /{endpoint.RoutePattern.RawText?.TrimStart('/')}", profile, context.Response.StatusCode)
+        {
+            Reason = context.Items.TryGetValue(ReasonItem, out var why) && why is string given ? given : Why(context.Request.Headers[ReasonHeader].ToString()),
+        });
     });
+
+    /// <summary>The header a caller states the purpose of a call in (a ticket number, "customer called"), kept with the entry.</summary>
+    public const string ReasonHeader = "X-Sightline-Reason";
+
+    private const string ProfileItem = "sightline.audit.profile";
+    private const string ReasonItem = "sightline.audit.reason";
+
+    /// <summary>For endpoints that find the profile from the body rather than the route: what to record.</summary>
+    public static void Touched(HttpContext context, string? profile, string? reason)
+    {
+        context.Items[ProfileItem] = profile;
+        context.Items[ReasonItem] = Why(reason);
+    }
+
+    private static string? Why(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason.Length > 200 ? reason[..200] : reason;
 }

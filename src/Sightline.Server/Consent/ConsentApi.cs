@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Sightline.Core.Consent;
-using Sightline.Core.Events;
-using Sightline.Core.Identity;
-using Sightline.Core.Sources;
 using Sightline.Core.Storage;
 using Sightline.Server.Access;
 using Sightline.Server.Hosting;
@@ -18,9 +15,6 @@ namespace Sightline.Server.Consent;
 /// </summary>
 public static class ConsentApi
 {
-    /// <summary>The source of changes made through the API.</summary>
-    public const string SourceName = "sightline";
-
     public static IEndpointRouteBuilder MapConsent(this IEndpointRouteBuilder app)
     {
         var consent = app.MapGroup("/v1/profiles/{key}/consent").RequireAuthorization(Policies.ReadProfiles).WithTags("Consent");
@@ -45,9 +39,8 @@ public static class ConsentApi
         return TypedResults.Ok(new ConsentView(profile.ToString(), purposes, [.. history.Select(ChoiceView.From)]));
     }
 
-    private static async Task<Results<Accepted<ConsentChange>, ValidationProblem, ProblemHttpResult>> PutAsync(
-        string key, ConsentRequest request, IProfileStore store, ProfileKeys keys, ISourceCatalog sources, EventLogWriter writer, MessageParser parser,
-        IOptions<SightlineOptions> options, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<DirectChange>, ValidationProblem, ProblemHttpResult>> PutAsync(
+        string key, ConsentRequest request, ProfileKeys keys, DirectChanges changes, IOptions<SightlineOptions> options, CancellationToken cancellationToken)
     {
         if (await keys.ResolveAsync(key, cancellationToken) is not { } profile)
         {
@@ -70,36 +63,9 @@ public static class ConsentApi
             return Problem("evidence", "must be at most 1,000 characters");
         }
 
-        // The message must reach this profile through the pipeline: it carries the profile's most stable identifier.
-        var identities = await store.IdentitiesAsync(profile, cancellationToken);
-        if (identities.Count == 0)
-        {
-            return Problem("key", "the profile has no identifier to record consent against");
-        }
-
-        var anchor = identities.Select(i => i.Identifier).MinBy(i => Rank(i.Type));
-
-        // A change made by a person through the API is first-hand: the most trusted source there is.
-        var source = await sources.FindOrAddAsync(NewSource.Create(SourceName, "customer-direct", 100, null).Source!, cancellationToken);
-        var receivedAt = DateTimeOffset.UtcNow;
-        var parsed = parser.ForImports().Parse(ConsentPurposes.Message(anchor, choices, request.Evidence), MessageType.Identify, receivedAt);
-        if (parsed.Accepted is not [var message])
-        {
-            return Problem(parsed.Rejected[0].Field, parsed.Rejected[0].Reason);
-        }
-
-        await writer.AppendAsync(source.Id, [message], [], receivedAt, cancellationToken);
-        return TypedResults.Accepted($"/v1/profiles/{profile}/consent", new ConsentChange(profile.ToString(), message.MessageId, anchor.ToString()));
+        var (change, field, reason) = await changes.RecordAsync(profile, choices, request.Evidence, null, cancellationToken);
+        return change is null ? Problem(field!, reason!) : TypedResults.Accepted($"/v1/profiles/{profile}/consent", change);
     }
-
-    private static int Rank(string type) => type switch
-    {
-        IdentifierTypes.UserId => 0,
-        IdentifierTypes.Email => 1,
-        IdentifierTypes.Phone => 2,
-        IdentifierTypes.AnonymousId => 9,
-        _ => 5,
-    };
 
     private static ValidationProblem Problem(string field, string reason) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] });
@@ -107,9 +73,6 @@ public static class ConsentApi
 
 /// <summary>The body of a consent change.</summary>
 public sealed record ConsentRequest(Dictionary<string, bool>? Purposes, string? Evidence);
-
-/// <summary>What a consent change was recorded as: the message in the log, and the identifier it was recorded against.</summary>
-public sealed record ConsentChange(string Profile, string MessageId, string Identifier);
 
 /// <summary>A profile's consent: the current choice per purpose, and every choice in order.</summary>
 public sealed record ConsentView(string Profile, IReadOnlyDictionary<string, ChoiceView> Purposes, IReadOnlyList<ChoiceView> History);

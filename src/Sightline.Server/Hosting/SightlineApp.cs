@@ -7,6 +7,7 @@ using Sightline.Core.Audit;
 using Sightline.Core.Events;
 using Sightline.Core.Identity;
 using Sightline.Core.Import;
+using Sightline.Core.Privacy;
 using Sightline.Core.Profiles;
 using Sightline.Core.Storage;
 using Sightline.Server.Access;
@@ -16,6 +17,7 @@ using Sightline.Server.Consent;
 using Sightline.Server.Import;
 using Sightline.Server.Ingestion;
 using Sightline.Server.Matching;
+using Sightline.Server.Privacy;
 using Sightline.Server.Profiles;
 using Sightline.Storage.Sqlite;
 
@@ -82,6 +84,13 @@ public static class SightlineApp
         services.AddSingleton<IImportStore>(sp => sp.GetRequiredService<SqliteEventLog>());
         services.AddSingleton<ImportService>();
         services.AddSingleton<ISourceCatalog, SqliteSourceCatalog>();
+        services.AddSingleton<IPrivacyStore, SqlitePrivacyStore>();
+        services.AddSingleton(sp => PrivacyDesk.Suppression(Options(sp), sp.GetRequiredService<IPrivacyStore>()));
+        services.AddSingleton<SuppressionFilter>();
+        services.AddSingleton<DirectChanges>();
+        services.AddSingleton(sp => new PrivacyDesk(
+            sp.GetRequiredService<IProfileStore>(), sp.GetRequiredService<IPrivacyStore>(), sp.GetRequiredService<SuppressionList>(),
+            sp.GetRequiredService<DirectChanges>(), Options(sp).Purposes(), sp.GetRequiredService<ProfilePipeline>()));
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
 
         services.AddSingleton(sp => new MessageParser(new IngestionLimits
@@ -150,6 +159,7 @@ public static class SightlineApp
         app.MapMergeSuggestions();
         app.MapImport();
         app.MapConsent();
+        app.MapPrivacy();
     }
 
     private static SightlineOptions Options(IServiceProvider services) =>

@@ -50,7 +50,6 @@ public sealed class SightlineOptions
     [Range(0.5, 1.0)]
     public double ReviewThreshold { get; set; } = new MatchSettings().ReviewThreshold;
 
-    /// <summary>The matcher's settings these options describe.</summary>
     /// <summary>
     /// Requests per second one key (write key or API key; the client address for requests without one) may make
     /// before it is answered 429 with Retry-After; a burst of up to one second's worth is allowed. 0 turns it off.
@@ -64,5 +63,24 @@ public sealed class SightlineOptions
     /// <summary>The configured purposes, or the defaults when none are configured.</summary>
     public IReadOnlyList<string> Purposes() => ConsentPurposes.Length > 0 ? ConsentPurposes : Core.Consent.ConsentPurposes.Defaults;
 
+    /// <summary>
+    /// The file holding Sightline's secrets (the suppression list's HMAC key), generated at first start. Default: beside
+    /// the data directory, as <c>DATA.keys.json</c>, so a copy of the database alone does not carry it.
+    /// </summary>
+    public string? KeyFile { get; set; }
+
+    /// <summary>The suppression list's HMAC secret (at least 32 characters); when set, used instead of the key file's.</summary>
+    [MinLength(32)]
+    public string? SuppressionSecret { get; set; }
+
+    /// <summary>The key file's path: <see cref="KeyFile"/>, or the default beside the data directory.</summary>
+    public string KeyFilePath() => KeyFile ?? Core.Privacy.KeyFile.DefaultPath(Data);
+
+    /// <summary>The secret erased identifiers are hashed with.</summary>
+    public byte[] SuppressionKey() => SuppressionSecret is { } secret
+        ? System.Text.Encoding.UTF8.GetBytes(secret)
+        : Core.Privacy.KeyFile.LoadOrCreate(KeyFilePath()).SuppressionSecret;
+
+    /// <summary>The matcher's settings these options describe.</summary>
     public MatchSettings Matching() => new() { AutoMergeThreshold = AutoMergeThreshold, ReviewThreshold = Math.Min(ReviewThreshold, AutoMergeThreshold) };
 }

@@ -1,5 +1,6 @@
 using Sightline.Core.Events;
 using Sightline.Core.Import;
+using Sightline.Core.Privacy;
 using Sightline.Core.Sources;
 using Sightline.Core.Storage;
 
@@ -8,8 +9,9 @@ namespace Sightline.Server.Import;
 /// <summary>
 /// One way to import a file, for the CLI and the HTTP endpoint alike: the source is found by name, or registered
 /// with the mapping's kind, trust and phone region the first time a file arrives for it.
+/// Rows about erased people are dropped and counted.
 /// </summary>
-public sealed class ImportService(ISourceCatalog sources, IImportStore store, MessageParser liveParser)
+public sealed class ImportService(ISourceCatalog sources, IImportStore store, MessageParser liveParser, SuppressionFilter suppression)
 {
     private readonly MessageParser parser = liveParser.ForImports();
 
@@ -23,7 +25,7 @@ public sealed class ImportService(ISourceCatalog sources, IImportStore store, Me
         await Gate.WaitAsync(cancellationToken);
         try
         {
-            return await new Importer(store, parser).RunAsync(input, file, mapping, source.Id, source.Name, progress, cancellationToken);
+            return await Importer(source).RunAsync(input, file, mapping, source.Id, source.Name, progress, cancellationToken);
         }
         finally
         {
@@ -38,7 +40,7 @@ public sealed class ImportService(ISourceCatalog sources, IImportStore store, Me
     public async Task<IReadOnlyList<ImportSummary>> RetryAsync(long? importId, IReadOnlyList<long> ids, ImportMapping? mapping, CancellationToken cancellationToken)
     {
         var rows = await store.QuarantinedRowsAsync(importId, ids, cancellationToken);
-        var names = (await sources.ListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
+        var known = (await sources.ListAsync(cancellationToken)).ToDictionary(s => s.Id);
         var summaries = new List<ImportSummary>();
         await Gate.WaitAsync(cancellationToken);
         try
@@ -49,7 +51,8 @@ public sealed class ImportService(ISourceCatalog sources, IImportStore store, Me
                     ?? throw new ImportException($"import {group.Key} is gone");
                 var map = mapping ?? MappingLoader.Parse(import.Mapping, $"import {import.Id}'s mapping").Mapping
                     ?? throw new ImportException($"import {import.Id}'s stored mapping no longer loads; pass a mapping");
-                summaries.Add(await new Importer(store, parser).RetryAsync(import, names.GetValueOrDefault(import.SourceId, "?"), [.. group], map, cancellationToken));
+                var source = known.GetValueOrDefault(import.SourceId);
+                summaries.Add(await Importer(source).RetryAsync(import, source?.Name ?? "?", [.. group], map, cancellationToken));
             }
         }
         finally
@@ -59,6 +62,8 @@ public sealed class ImportService(ISourceCatalog sources, IImportStore store, Me
 
         return summaries;
     }
+
+    private Importer Importer(Source? source) => new(store, parser, suppression, source);
 
     private async Task<Source> FindOrAddAsync(string name, ImportMapping mapping, CancellationToken cancellationToken)
     {

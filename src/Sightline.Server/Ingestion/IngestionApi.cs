@@ -84,11 +84,23 @@ public static class IngestionApi
                 }
             }
 
+            var (accepted, rejected) = (parsed.Accepted, source is null ? [] : parsed.Rejected);
+            if (source is not null && services.Suppression.Active)
+            {
+                // An erased person's messages are answered like any other (the sender learns nothing) and never written.
+                accepted = [.. accepted.Where(m => !services.Suppression.Drops(m.Json, source))];
+                rejected = [.. rejected.Where(r => !services.Suppression.DropsRaw(r.RawPayload, source))];
+                var dropped = parsed.Accepted.Count - accepted.Count + parsed.Rejected.Count - rejected.Count;
+                if (dropped > 0)
+                {
+                    await services.Privacy.CountDroppedAsync(source.Name, dropped, CancellationToken.None);
+                }
+            }
+
             try
             {
                 // Rejections of an unauthenticated request are not kept: anyone could fill the quarantine.
-                await services.Writer.AppendAsync(
-                    source?.Id, parsed.Accepted, source is null ? [] : parsed.Rejected, receivedAt, CancellationToken.None);
+                await services.Writer.AppendAsync(source?.Id, accepted, rejected, receivedAt, CancellationToken.None);
             }
 #pragma warning disable CA1031 // Any storage failure means the same thing to the client: not stored, retry.
             catch (Exception e)

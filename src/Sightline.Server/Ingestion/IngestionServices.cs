@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Sightline.Core.Events;
+using Sightline.Core.Privacy;
 using Sightline.Server.Hosting;
 
 namespace Sightline.Server.Ingestion;
@@ -11,4 +12,6 @@ public sealed record IngestionServices(
     WriteKeys WriteKeys,
     TimeProvider Time,
     IOptions<SightlineOptions> Options,
+    SuppressionFilter Suppression,
+    IPrivacyStore Privacy,
     ILogger<IngestionServices> Logger);
