@@ -28,7 +28,7 @@ internal sealed class CompiledLiteral
 
     public DateTimeOffset DateEnd { get; private init; }
 
-    public IReadOnlyList<CompiledLiteral> Items { get; private init; } = [];
+    public CompiledLiteral[] Items { get; private init; } = [];
 
     public static CompiledLiteral From(SegmentLiteral literal)
     {

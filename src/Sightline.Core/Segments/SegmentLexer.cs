@@ -130,7 +130,7 @@ internal sealed class SegmentLexer(SourceText source, List<SegmentDiagnostic> di
         return new Token(TokenKind.Operator, new SourceSpan(start, _position - start), op);
     }
 
-    private Token? Number()
+    private Token Number()
     {
         var start = _position;
         if (_text[_position] == '-')
@@ -174,13 +174,13 @@ internal sealed class SegmentLexer(SourceText source, List<SegmentDiagnostic> di
             }
 
             diagnostics.Add(source.Error(new SourceSpan(start, _position - start), $"{Describe(_text[start.._position])} is not a number; put a space between a number and a word"));
-            return null;
+            return new Token(TokenKind.Number, new SourceSpan(start, _position - start), text);
         }
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
         {
             diagnostics.Add(source.Error(span, $"{text} is out of range for a number"));
-            return null;
+            return new Token(TokenKind.Number, span, text);
         }
 
         return new Token(TokenKind.Number, span, text, number);
@@ -217,17 +217,17 @@ internal sealed class SegmentLexer(SourceText source, List<SegmentDiagnostic> di
         return new Token(TokenKind.Word, new SourceSpan(start, _position - start), _text[start.._position]);
     }
 
-    private Token? String(char quote)
+    private Token String(char quote)
     {
         var start = _position++;
         var value = new StringBuilder();
-        var valid = true;
         while (true)
         {
             if (_position >= _text.Length || _text[_position] is '\n' or '\r')
             {
+                // The token still goes to the parser, so that one missing quote is one diagnostic and not two.
                 diagnostics.Add(source.Error(new SourceSpan(start, _position - start), $"unterminated string: add a closing {quote}"));
-                return null;
+                return new Token(TokenKind.Text, new SourceSpan(start, _position - start), value.ToString());
             }
 
             var c = _text[_position];
@@ -235,7 +235,7 @@ internal sealed class SegmentLexer(SourceText source, List<SegmentDiagnostic> di
             {
                 _position++;
                 var span = new SourceSpan(start, _position - start);
-                return valid ? new Token(TokenKind.Text, span, value.ToString()) : null;
+                return new Token(TokenKind.Text, span, value.ToString());
             }
 
             if (c != '\\')
@@ -245,11 +245,11 @@ internal sealed class SegmentLexer(SourceText source, List<SegmentDiagnostic> di
                 continue;
             }
 
-            valid &= Escape(value);
+            Escape(value);
         }
     }
 
-    private bool Escape(StringBuilder value)
+    private void Escape(StringBuilder value)
     {
         var start = _position;
         _position++;
@@ -259,24 +259,24 @@ internal sealed class SegmentLexer(SourceText source, List<SegmentDiagnostic> di
             case '"' or '\'' or '\\':
                 value.Append(code);
                 _position++;
-                return true;
+                return;
             case 'n':
                 value.Append('\n');
                 _position++;
-                return true;
+                return;
             case 't':
                 value.Append('\t');
                 _position++;
-                return true;
+                return;
             case 'r':
                 value.Append('\r');
                 _position++;
-                return true;
+                return;
             case 'u' when _position + 4 < _text.Length
                 && ushort.TryParse(_text.AsSpan(_position + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var unit):
                 value.Append((char)unit);
                 _position += 5;
-                return true;
+                return;
             default:
                 if (_position < _text.Length && _text[_position] is not ('\n' or '\r'))
                 {
@@ -285,7 +285,7 @@ internal sealed class SegmentLexer(SourceText source, List<SegmentDiagnostic> di
 
                 diagnostics.Add(source.Error(new SourceSpan(start, _position - start),
                     $"unknown escape {Describe(_text[start.._position])} in a string: use \\\" for a quote and \\\\ for a backslash"));
-                return false;
+                return;
         }
     }
 

@@ -400,7 +400,7 @@ public sealed class SegmentParser
         };
         if (value is null)
         {
-            Error(token.Span, token.Kind == TokenKind.Word
+            Error(token.Span, token.Kind == TokenKind.Word && !Reserved.Any(token.Is)
                 ? $"expected a value after {after}: put text in quotes, as in \"{token.Text}\""
                 : $"expected a value after {after}, found {Describe(token)}");
             return null;
@@ -603,12 +603,8 @@ public sealed class SegmentParser
         return string.Create(CultureInfo.InvariantCulture, $"line {at.Line}, column {at.Column}");
     }
 
-    private static string Describe(Token token) => token.Kind switch
-    {
-        TokenKind.End => "the end of the expression",
-        TokenKind.Text => Truncate($"\"{token.Text}\""),
-        _ => Truncate($"\"{token.Text}\""),
-    };
+    private static string Describe(Token token) =>
+        token.Kind == TokenKind.End ? "the end of the expression" : Truncate($"\"{token.Text}\"");
 
     private static string Truncate(string text) => text.Length <= 42 ? text : string.Concat(text.AsSpan(0, 40), "…\"");
 }

@@ -90,9 +90,11 @@ internal sealed class ValueTest
     {
         if (value.Kind == SegmentValueKind.List)
         {
-            foreach (var element in value.ListUnchecked)
+            // Indexing, not foreach: enumerating through the interface would allocate on every evaluation.
+            var elements = value.ListUnchecked;
+            for (var i = 0; i < elements.Count; i++)
             {
-                if (!IsBlank(element) && Equal(element, literal))
+                if (!IsBlank(elements[i]) && Equal(elements[i], literal))
                 {
                     return true;
                 }
