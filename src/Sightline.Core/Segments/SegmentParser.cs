@@ -79,28 +79,20 @@ public sealed class SegmentParser
         return new SegmentParseResult(_failed ? null : expression, diagnostics, _source, _spans);
     }
 
-    private SegmentExpression? ParseOr(bool filter)
+    private SegmentExpression? ParseOr(bool filter) => ParseJoined("or", () => ParseAnd(filter), list => new AnyOf(list));
+
+    private SegmentExpression? ParseAnd(bool filter) => ParseJoined("and", () => ParseOperand(filter), list => new AllOf(list));
+
+    private SegmentExpression? ParseJoined(string keyword, Func<SegmentExpression?> operand, Func<SegmentExpression[], SegmentExpression> make)
     {
-        var operands = new List<SegmentExpression?> { ParseAnd(filter) };
-        while (Current.Is("or"))
+        var operands = new List<SegmentExpression?> { operand() };
+        while (Current.Is(keyword))
         {
             _position++;
-            operands.Add(ParseAnd(filter));
+            operands.Add(operand());
         }
 
-        return Combine(operands, list => new AnyOf(list));
-    }
-
-    private SegmentExpression? ParseAnd(bool filter)
-    {
-        var operands = new List<SegmentExpression?> { ParseOperand(filter) };
-        while (Current.Is("and"))
-        {
-            _position++;
-            operands.Add(ParseOperand(filter));
-        }
-
-        return Combine(operands, list => new AllOf(list));
+        return Combine(operands, make);
     }
 
     private static SegmentExpression? Combine(List<SegmentExpression?> operands, Func<SegmentExpression[], SegmentExpression> make)
@@ -156,7 +148,7 @@ public sealed class SegmentParser
 
         try
         {
-            if (Current.Is("not") && !IsOperatorAfterName(_position))
+            if (Current.Is("not"))
             {
                 _position++;
                 return ParseUnary(filter) is { } operand ? new Negation(operand) : null;
@@ -169,9 +161,6 @@ public sealed class SegmentParser
             _depth--;
         }
     }
-
-    // "not = 1" compares a trait named "not"; everywhere else "not" negates.
-    private bool IsOperatorAfterName(int index) => _tokens[index + 1].Kind == TokenKind.Operator;
 
     private SegmentExpression? ParsePrimary(bool filter)
     {
