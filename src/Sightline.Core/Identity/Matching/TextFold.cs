@@ -58,6 +58,10 @@ internal static class TextFold
         return builder.Length == 0 ? null : builder.ToString();
     }
 
+    /// <summary>The plain letters of an accented Latin letter ("é" → "e", "ß" → "ss"), or null for any other character.</summary>
+    public static string? Plain(char c) =>
+        c >= TableStart && c - TableStart < Table.Length && Table[c - TableStart].Length > 0 ? Table[c - TableStart] : null;
+
     /// <summary>Only the digits of <paramref name="text"/>, or null when it has none.</summary>
     public static string? Digits(string? text)
     {
