@@ -181,6 +181,16 @@ public sealed class ComputedTraitTests
     }
 
     [Fact]
+    public void State_json_is_small_and_readable()
+    {
+        var trait = new ComputedTrait(new TraitDefinition { Name = "orders_90d", Aggregation = Aggregation.Count, Events = ["A"], WindowDays = 90 });
+
+        var json = System.Text.Encoding.UTF8.GetString(trait.Recompute([Track("A", Start), Track("A", Start.AddHours(2)), Track("A", Start.AddDays(12))]).ToJson());
+
+        json.ShouldBe($$"""{"fingerprint":"{{trait.Fingerprint}}","buckets":[{"day":739616,"count":2},{"day":739628,"count":1}]}""");
+    }
+
+    [Fact]
     public void Invalid_definitions_built_in_code_are_refused() =>
         Should.Throw<ArgumentException>(() => Trait(Aggregation.Sum)).Message.ShouldContain("property: sum needs the property");
 }
