@@ -14,6 +14,12 @@ namespace Sightline.Core.ComputedTraits;
 /// </summary>
 public sealed class ComputedTrait
 {
+    /// <summary>
+    /// The most distinct values a state keeps per day (per trait, for all-time traits) for most_frequent and
+    /// distinct_*; beyond it the least seen are dropped and those results become approximate.
+    /// </summary>
+    public const int MaxDistinctValues = 100;
+
     private const int MonthDays = 30;
 
     [ThreadStatic]

@@ -23,20 +23,17 @@ internal sealed class Tally
 
     public Observation? Last { get; set; }
 
-    /// <summary>Occurrences per value (text form), for most_frequent and distinct; at most <see cref="MaxValues"/>.</summary>
+    /// <summary>Occurrences per value (text form), for most_frequent and distinct; at most <see cref="ComputedTrait.MaxDistinctValues"/>.</summary>
     public Dictionary<string, long>? Values { get; set; }
 
     /// <summary>Some values were dropped at the cap: distinct results are then approximate.</summary>
     public bool Truncated { get; set; }
 
-    /// <summary>The cap on distinct values a tally keeps; beyond it the least seen are dropped.</summary>
-    public const int MaxValues = 100;
-
     public void CountValue(string value, long times = 1)
     {
         Values ??= new Dictionary<string, long>(StringComparer.Ordinal);
         Values[value] = Values.GetValueOrDefault(value) + times;
-        if (Values.Count > MaxValues)
+        if (Values.Count > ComputedTrait.MaxDistinctValues)
         {
             DropLeastSeen(Values);
             Truncated = true;

@@ -22,41 +22,10 @@ public static partial class TraitDefinitionLoader
 
     private static readonly string[] Keys = ["name", "description", "aggregation", "type", "event", "where", "property", "window_days", "per"];
 
-    private static readonly Dictionary<string, Aggregation> Aggregations = new(StringComparer.Ordinal)
-    {
-        ["count"] = Aggregation.Count,
-        ["sum"] = Aggregation.Sum,
-        ["average"] = Aggregation.Average,
-        ["min"] = Aggregation.Min,
-        ["max"] = Aggregation.Max,
-        ["first"] = Aggregation.First,
-        ["last"] = Aggregation.Last,
-        ["most_frequent"] = Aggregation.MostFrequent,
-        ["distinct_values"] = Aggregation.DistinctValues,
-        ["distinct_count"] = Aggregation.DistinctCount,
-        ["days_since"] = Aggregation.DaysSince,
-        ["rate"] = Aggregation.Rate,
-    };
-
-    private static readonly Dictionary<string, RatePeriod> Periods = new(StringComparer.Ordinal)
-    {
-        ["day"] = RatePeriod.Day,
-        ["week"] = RatePeriod.Week,
-        ["month"] = RatePeriod.Month,
-        ["active_day"] = RatePeriod.ActiveDay,
-    };
-
-    private static readonly Dictionary<string, FilterOperator> Operators = new(StringComparer.Ordinal)
-    {
-        ["eq"] = FilterOperator.Eq,
-        ["ne"] = FilterOperator.Ne,
-        ["gt"] = FilterOperator.Gt,
-        ["gte"] = FilterOperator.Gte,
-        ["lt"] = FilterOperator.Lt,
-        ["lte"] = FilterOperator.Lte,
-        ["in"] = FilterOperator.In,
-        ["exists"] = FilterOperator.Exists,
-    };
+    // The names people write are the enum members in snake_case: most_frequent, active_day, gte.
+    private static readonly Dictionary<string, Aggregation> Aggregations = Names<Aggregation>();
+    private static readonly Dictionary<string, RatePeriod> Periods = Names<RatePeriod>();
+    private static readonly Dictionary<string, FilterOperator> Operators = Names<FilterOperator>();
 
     /// <summary>The definitions shipped for the demo retailer's data (orders_90d, lifetime_value, …).</summary>
     public static TraitDefinitionsResult Defaults() => Parse(DefaultsText(), "defaults");
@@ -399,6 +368,9 @@ public static partial class TraitDefinitionLoader
 
     private static string Name<T>(T value) where T : struct, Enum =>
         JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    private static Dictionary<string, T> Names<T>() where T : struct, Enum =>
+        Enum.GetValues<T>().ToDictionary(Name, StringComparer.Ordinal);
 
     private static TraitDefinitionsResult Fail(string error) => new([], [error]);
 

@@ -89,9 +89,9 @@ public sealed class ComputedTraitTests
     [Fact]
     public void Distinct_values_keep_at_most_the_cap()
     {
-        var events = Enumerable.Range(0, Tally.MaxValues + 20).Select(i => Track("A", Now, $$"""{"v": "value-{{i:D3}}"}""")).ToArray();
+        var events = Enumerable.Range(0, ComputedTrait.MaxDistinctValues + 20).Select(i => Track("A", Now, $$"""{"v": "value-{{i:D3}}"}""")).ToArray();
 
-        ValueOf(Trait(Aggregation.DistinctCount, "v"), Now, events).ShouldBe(ComputedValue.FromNumber(Tally.MaxValues));
+        ValueOf(Trait(Aggregation.DistinctCount, "v"), Now, events).ShouldBe(ComputedValue.FromNumber(ComputedTrait.MaxDistinctValues));
     }
 
     [Fact]
