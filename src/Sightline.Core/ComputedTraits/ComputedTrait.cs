@@ -50,6 +50,19 @@ public sealed class ComputedTrait
     /// <inheritdoc cref="TraitDefinition.Fingerprint"/>
     public string Fingerprint { get; }
 
+    /// <summary>
+    /// The kind every value of this trait has (besides none), for checking segment expressions; null for first,
+    /// last and most_frequent of a property, whose values are as the events recorded them.
+    /// </summary>
+    public ComputedValueKind? ValueKind => _aggregation switch
+    {
+        Aggregation.First or Aggregation.Last when Definition.Property is null => ComputedValueKind.Timestamp,
+        Aggregation.First or Aggregation.Last => null,
+        Aggregation.MostFrequent => ComputedValueKind.Text,
+        Aggregation.DistinctValues => ComputedValueKind.List,
+        _ => ComputedValueKind.Number,
+    };
+
     /// <summary>The state of a profile with no matching events.</summary>
     public TraitState NewState() => new(Fingerprint, []);
 
@@ -272,6 +285,32 @@ public sealed class ComputedTrait
                     _ => ComputedValue.FromList([.. values.Keys.Order(StringComparer.Ordinal)]),
                 };
         }
+    }
+
+    /// <summary>
+    /// The earliest moment after <paramref name="now"/> at which the value may change with no new event: the start
+    /// of the UTC day the oldest day in the window leaves it, or for days_since the next whole day; null when only
+    /// events change it. For scheduling segment re-evaluation and expiry.
+    /// </summary>
+    public DateTimeOffset? ChangesAt(TraitState state, DateTimeOffset now)
+    {
+        Check(state);
+        var buckets = state.Buckets;
+        var start = WindowStart(buckets, now);
+        if (start == buckets.Count)
+        {
+            return null;
+        }
+
+        DateTimeOffset? next = _window is { } window ? new DateTimeOffset((buckets[start].Day + (long)window) * TimeSpan.TicksPerDay, TimeSpan.Zero) : null;
+        if (_aggregation == Aggregation.DaysSince)
+        {
+            var last = buckets[^1].Last!.At;
+            var tick = last.AddDays(Math.Max(0, (now.UtcTicks - last.UtcTicks) / TimeSpan.TicksPerDay) + 1);
+            next = next is { } expiry && expiry < tick ? expiry : tick;
+        }
+
+        return next;
     }
 
     /// <summary>Days since 0001-01-01 in UTC: the bucket an event at <paramref name="moment"/> falls in.</summary>

@@ -92,6 +92,24 @@ public sealed class ComputedTraitProperties
         }, iter: Iterations);
 
     [Fact]
+    public void A_value_stays_the_same_until_the_moment_it_may_change() =>
+        Gen.Select(Histories, Gen.Int[0, 60 * 24], Gen.Double[0, 0.999]).Sample((events, hours, fraction) =>
+        {
+            var newest = events.Length == 0 ? Start : events.Max(e => e.Timestamp);
+            var now = newest.AddHours(hours);
+            foreach (var trait in Traits)
+            {
+                var state = trait.Recompute(events);
+                var value = trait.Value(state, now);
+                var changesAt = trait.ChangesAt(state, now);
+                var until = changesAt ?? now.AddDays(1000);
+                (until > now).ShouldBeTrue(Label(trait));
+                trait.Value(state, until.AddTicks(-1)).ShouldBe(value, Label(trait));
+                trait.Value(state, now + ((until - now) * fraction)).ShouldBe(value, Label(trait));
+            }
+        }, iter: Iterations);
+
+    [Fact]
     public void A_stored_state_reads_back_the_same() =>
         Histories.Sample(events =>
         {

@@ -127,4 +127,37 @@ public sealed class WindowTests
     [Fact]
     public void Days_since_in_a_window_is_none_when_the_last_event_left_it() =>
         ValueOf(Trait(Aggregation.DaysSince, window: 30), Start.AddDays(40), Track("A", Start)).ShouldBe(ComputedValue.None);
+
+    [Fact]
+    public void A_windowed_value_may_change_when_its_oldest_day_leaves_the_window()
+    {
+        var trait = Trait(Aggregation.Count, window: 7);
+        var state = trait.Recompute([Track("A", Start.AddHours(20)), Track("A", Start.AddDays(3))]);
+
+        trait.ChangesAt(state, Start.AddDays(3)).ShouldBe(Start.AddDays(7));
+        trait.ChangesAt(state, Start.AddDays(7)).ShouldBe(Start.AddDays(10));
+        trait.ChangesAt(state, Start.AddDays(10)).ShouldBeNull();
+        Trait(Aggregation.Count).ChangesAt(state: Trait(Aggregation.Count).Recompute([Track("A", Start)]), Start).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Days_since_changes_at_each_whole_day_after_the_last_event()
+    {
+        var trait = Trait(Aggregation.DaysSince);
+        var state = trait.Recompute([Track("A", Start.AddHours(20))]);
+
+        trait.ChangesAt(state, Start.AddHours(21)).ShouldBe(Start.AddDays(1).AddHours(20));
+        trait.ChangesAt(state, Start.AddDays(5).AddHours(19)).ShouldBe(Start.AddDays(5).AddHours(20));
+    }
+
+    [Theory]
+    [InlineData(Aggregation.Count, null, ComputedValueKind.Number)]
+    [InlineData(Aggregation.DaysSince, null, ComputedValueKind.Number)]
+    [InlineData(Aggregation.Last, null, ComputedValueKind.Timestamp)]
+    [InlineData(Aggregation.Last, "v", null)]
+    [InlineData(Aggregation.MostFrequent, "v", ComputedValueKind.Text)]
+    [InlineData(Aggregation.DistinctValues, "v", ComputedValueKind.List)]
+    [InlineData(Aggregation.DistinctCount, "v", ComputedValueKind.Number)]
+    public void Each_trait_says_the_kind_of_its_values(Aggregation aggregation, string? property, ComputedValueKind? kind) =>
+        Trait(aggregation, property).ValueKind.ShouldBe(kind);
 }
