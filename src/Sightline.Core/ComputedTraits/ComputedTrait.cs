@@ -28,6 +28,11 @@ public sealed class ComputedTrait
     private readonly Aggregation _aggregation;
     private readonly int? _window;
 
+    // Matching runs for every trait on every event: a bit per message type and arrays, not LINQ over interfaces.
+    private readonly int _types;
+    private readonly string[] _events;
+    private readonly PropertyFilter[] _where;
+
     /// <exception cref="ArgumentException">The definition is invalid (the message says why).</exception>
     public ComputedTrait(TraitDefinition definition)
     {
@@ -41,6 +46,9 @@ public sealed class ComputedTrait
         Fingerprint = definition.Fingerprint();
         _aggregation = definition.Aggregation;
         _window = definition.WindowDays;
+        _types = definition.Types.Aggregate(0, (bits, type) => bits | (1 << (int)type));
+        _events = [.. definition.Events];
+        _where = [.. definition.Where];
     }
 
     public TraitDefinition Definition { get; }
@@ -77,17 +85,17 @@ public sealed class ComputedTrait
     public bool Matches(TraitEvent message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (!Definition.Types.Contains(message.Type))
+        if ((_types & (1 << (int)message.Type)) == 0)
         {
             return false;
         }
 
-        if (Definition.Events.Count > 0 && !NameMatches(message.Name))
+        if (_events.Length > 0 && !NameMatches(message.Name))
         {
             return false;
         }
 
-        foreach (var filter in Definition.Where)
+        foreach (var filter in _where)
         {
             if (!filter.Matches(message))
             {
@@ -346,7 +354,7 @@ public sealed class ComputedTrait
             return false;
         }
 
-        foreach (var wanted in Definition.Events)
+        foreach (var wanted in _events)
         {
             if (name.ValueEquals(wanted))
             {
