@@ -59,8 +59,8 @@ public sealed class ComputedTrait
     public string Fingerprint { get; }
 
     /// <summary>
-    /// The kind every value of this trait has (besides none), for checking segment expressions; null for first,
-    /// last and most_frequent of a property, whose values are as the events recorded them.
+    /// The kind every value of this trait has (besides none), for checking segment expressions; null for first
+    /// and last of a property, whose values are as the events recorded them.
     /// </summary>
     public ComputedValueKind? ValueKind => _aggregation switch
     {
