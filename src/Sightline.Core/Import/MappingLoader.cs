@@ -205,7 +205,8 @@ public static class MappingLoader
         return null;
     }
 
-    private static JsonNode? ToJson(object? yaml) => yaml switch
+    /// <summary>An untyped YamlDotNet tree as JSON nodes (scalars stay text; the reader decides what they mean).</summary>
+    internal static JsonNode? ToJson(object? yaml) => yaml switch
     {
         null => null,
         IDictionary<object, object?> map => new JsonObject(map.Select(p => KeyValuePair.Create(Convert.ToString(p.Key, System.Globalization.CultureInfo.InvariantCulture) ?? "", ToJson(p.Value)))),

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Sightline.Core.Events;
+
+namespace Sightline.Core.ComputedTraits;
+
+/// <summary>
+/// One event parsed once for all computed traits: its type, time, id, name and JSON. Dispose it when every trait
+/// has seen it (it rents the parser's buffers).
+/// </summary>
+public sealed class TraitEvent : IDisposable
+{
+    private readonly JsonDocument _document;
+
+    private TraitEvent(JsonDocument document, MessageType type, string messageId, DateTimeOffset timestamp)
+    {
+        _document = document;
+        Type = type;
+        MessageId = messageId;
+        Timestamp = timestamp;
+        Root = document.RootElement;
+        Body = Root.TryGetProperty(PropertyPath.BodyIsTraits(type) ? "traits" : "properties", out var body) ? body : default;
+        var nameField = type == MessageType.Track ? "event" : "name";
+        Name = Root.TryGetProperty(nameField, out var name) && name.ValueKind == JsonValueKind.String ? name : default;
+    }
+
+    public MessageType Type { get; }
+
+    public string MessageId { get; }
+
+    public DateTimeOffset Timestamp { get; }
+
+    internal JsonElement Root { get; }
+
+    /// <summary>The <c>properties</c> object (<c>traits</c> for identify and group), or undefined.</summary>
+    internal JsonElement Body { get; }
+
+    /// <summary>The track event name or page/screen name, or undefined.</summary>
+    internal JsonElement Name { get; }
+
+    public static TraitEvent From(EventMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new TraitEvent(JsonDocument.Parse(message.Json), message.Type, message.MessageId, message.Timestamp);
+    }
+
+    public void Dispose() => _document.Dispose();
+}
