@@ -35,7 +35,9 @@ public static class IngestionApi
                 .WithSummary(type is { } t
                     ? $"Send one {MessageTypes.Name(t)} call (Segment tracking spec)."
                     : "Send a batch of calls: {\"batch\":[…], \"context\":…, \"integrations\":…, \"sentAt\":…}.")
-                .Accepts<JsonElement>("application/json", "text/plain", "application/x-www-form-urlencoded")
+                // The body is read as JSON whatever the content type says (RudderStack's SDK says form-urlencoded):
+                // listing only some types would answer others 415 before the parser could name what is wrong.
+                .Accepts<JsonElement>("application/json", "text/plain", "application/x-www-form-urlencoded", "*/*")
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status401Unauthorized)
                 .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -130,6 +130,25 @@ public static class StoredMessageChecks
             : null;
     }
 
+    /// <summary>An event read back from the log: what <see cref="Message"/> checks, with the ids the JSON itself gives.</summary>
+    public static string? Logged(MessageParser parser, Storage.LoggedEvent logged, IngestionLimits limits)
+    {
+        var stored = new MessageParser(limits with { MaxMessageBytes = limits.MaxMessageBytes + MessageParser.ServerFieldsBytes });
+        var again = (parser.RequireUserOrAnonymousId ? stored : stored.ForImports()).Parse(logged.Json, logged.Type, logged.ReceivedAt);
+        return again.Accepted is [var ids]
+            ? Message(parser, new EventMessage
+            {
+                Type = logged.Type,
+                MessageId = logged.MessageId,
+                UserId = ids.UserId,
+                AnonymousId = ids.AnonymousId,
+                Timestamp = logged.Timestamp,
+                ReceivedAt = logged.ReceivedAt,
+                Json = logged.Json,
+            }, limits)
+            : $"event {logged.Sequence} in the log is rejected when read back: {again.Rejected[0].Field}: {again.Rejected[0].Reason}";
+    }
+
     /// <summary>Every property name and string decodes to text (no lone surrogate) and no object repeats a name.</summary>
     private static string? Text(JsonElement element)
     {
