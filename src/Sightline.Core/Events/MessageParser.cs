@@ -479,7 +479,8 @@ public sealed class MessageParser(IngestionLimits limits)
     private static bool TryParseTime(JsonElement value, out DateTimeOffset time)
     {
         time = default;
-        if (value.ValueKind != JsonValueKind.String || !value.TryGetDateTimeOffset(out time))
+        // TryGetDateTimeOffset decodes the string first, and throws on a lone surrogate escape rather than saying no.
+        if (value.ValueKind != JsonValueKind.String || HasLoneSurrogate(JsonMarshal.GetRawUtf8Value(value)) || !value.TryGetDateTimeOffset(out time))
         {
             return false;
         }

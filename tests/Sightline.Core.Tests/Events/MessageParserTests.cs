@@ -278,6 +278,15 @@ public sealed class MessageParserTests
     }
 
     [Fact]
+    public void A_batch_sent_at_of_lone_surrogates_is_rejected_not_thrown()
+    {
+        // Found by bench/Sightline.Fuzz (seed 1, input 8836), beyond the sample the tests run.
+        var result = Parse("""{"batch":[],"sentAt":"\uDBFF\uDBFF"}""", null);
+
+        result.Rejected.ShouldHaveSingleItem().Field.ShouldBe("sentAt");
+    }
+
+    [Fact]
     public void A_batch_context_with_a_lone_surrogate_is_rejected_whole()
     {
         var result = Parse("""{"batch":[{"type":"track","userId":"u","event":"x"}],"context":{"ip":"\udfff"}}""", null);
