@@ -105,6 +105,10 @@ public abstract class RowReader : IDisposable
             {
                 throw new ImportException("line 1: the file is empty; a CSV file starts with its header line");
             }
+            catch (CsvFormatException e)
+            {
+                throw new ImportException($"line 1: the header line is not valid CSV: {e.Message}");
+            }
 
             _header = [.. Enumerable.Range(0, _csv.FieldCount).Select(i => _csv.GetName(i).Trim())];
             Line = 1;

@@ -77,8 +77,6 @@ public static class StoredMessageChecks
             return "the stored JSON is not valid UTF-8";
         }
 
-        // Parsed again it corrects for clock skew again; received at its sentAt, the correction is nil.
-        var receivedAgain = message.ReceivedAt;
         JsonDocument document;
         try
         {
@@ -111,15 +109,10 @@ public static class StoredMessageChecks
             {
                 return "timestamp or receivedAt in the JSON differ from the columns";
             }
-
-            if (String(root, "sentAt") is { } sentAt)
-            {
-                receivedAgain = DateTimeOffset.Parse(sentAt, System.Globalization.CultureInfo.InvariantCulture);
-            }
         }
 
         var stored = new MessageParser(limits with { MaxMessageBytes = limits.MaxMessageBytes + MessageParser.ServerFieldsBytes });
-        var again = (parser.RequireUserOrAnonymousId ? stored : stored.ForImports()).Parse(message.Json, message.Type, receivedAgain);
+        var again = (parser.RequireUserOrAnonymousId ? stored : stored.ForImports()).Parse(message.Json, message.Type, ReceivedAgain(message.Json, message.ReceivedAt));
         if (again.Accepted is not [var reparsed])
         {
             return $"stored as it is, it is rejected: {string.Join("; ", again.Rejected.Select(r => $"{r.Field}: {r.Reason}"))}";
@@ -134,7 +127,7 @@ public static class StoredMessageChecks
     public static string? Logged(MessageParser parser, Storage.LoggedEvent logged, IngestionLimits limits)
     {
         var stored = new MessageParser(limits with { MaxMessageBytes = limits.MaxMessageBytes + MessageParser.ServerFieldsBytes });
-        var again = (parser.RequireUserOrAnonymousId ? stored : stored.ForImports()).Parse(logged.Json, logged.Type, logged.ReceivedAt);
+        var again = (parser.RequireUserOrAnonymousId ? stored : stored.ForImports()).Parse(logged.Json, logged.Type, ReceivedAgain(logged.Json, logged.ReceivedAt));
         return again.Accepted is [var ids]
             ? Message(parser, new EventMessage
             {
@@ -203,6 +196,20 @@ public static class StoredMessageChecks
 
             default:
                 return null;
+        }
+    }
+
+    /// <summary>Parsed again, a message is corrected for clock skew again; received at its own sentAt, the correction is nil.</summary>
+    private static DateTimeOffset ReceivedAgain(byte[] json, DateTimeOffset receivedAt)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return String(document.RootElement, "sentAt") is { } sentAt ? DateTimeOffset.Parse(sentAt, System.Globalization.CultureInfo.InvariantCulture) : receivedAt;
+        }
+        catch (JsonException)
+        {
+            return receivedAt;
         }
     }
 

@@ -23,6 +23,16 @@ public sealed class ImporterTests
     }
 
     [Fact]
+    public async Task A_header_with_a_quote_left_open_is_refused_with_a_reason()
+    {
+        // Found by bench/Sightline.Fuzz (import seed 2001, file 3382).
+        var (outcome, _, _, failure) = await RunAsync("open.csv", "Contact ID,\"Email\n");
+
+        failure.ShouldBeNull();
+        outcome.ShouldBe(ImportOutcome.FileRefused);
+    }
+
+    [Fact]
     public async Task A_quote_left_open_quarantines_the_rest_of_the_file_once()
     {
         var header = string.Join(',', new RowMapper(MappingLoader.Load(Mapping).Mapping!, "x").Columns);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
@@ -23,20 +22,11 @@ public sealed class AbuseLimitsTests
         await using var server = await RunningServer.StartAsync();
         var key = await server.AddSourceAsync("web");
         var inflated = $$$"""{"userId":"u","event":"x","properties":{"pad":"{{{new string('z', 600 * 1024)}}}"}}""";
-        using var compressed = new MemoryStream();
-        await using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            await gzip.WriteAsync(Encoding.UTF8.GetBytes(inflated));
-        }
+        using var request = RunningServer.PostGzip("/v1/track", inflated, key);
 
-        using var request = RunningServer.Post("/v1/track", "", key);
-        request.Content = new ByteArrayContent(compressed.ToArray());
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Content.Headers.ContentEncoding.Add("gzip");
-
+        request.Content!.Headers.ContentLength.ShouldNotBeNull().ShouldBeLessThan(10_000);
         var (status, problem) = await server.SendAsync(request);
 
-        compressed.Length.ShouldBeLessThan(10_000);
         status.ShouldBe(413);
         problem.GetProperty("errors")[0].GetProperty("field").GetString().ShouldBe("body");
         (await server.LogAsync()).ShouldBeEmpty();
