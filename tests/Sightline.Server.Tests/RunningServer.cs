@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -98,6 +99,22 @@ public sealed class RunningServer : IAsyncDisposable
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(writeKey + ":")));
         }
 
+        return request;
+    }
+
+    /// <summary>A gzip-compressed post, as RudderStack's SDK sends by default.</summary>
+    public static HttpRequestMessage PostGzip(string path, string body, string? writeKey, string contentType = "application/json")
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(body));
+        }
+
+        var request = Post(path, "", writeKey);
+        request.Content = new ByteArrayContent(compressed.ToArray());
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Content.Headers.ContentEncoding.Add("gzip");
         return request;
     }
 

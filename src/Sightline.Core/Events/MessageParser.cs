@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Text;
+using System.Buffers.Text;
 using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -13,6 +13,9 @@ namespace Sightline.Core.Events;
 /// </summary>
 public sealed class MessageParser(IngestionLimits limits)
 {
+    /// <summary>Room for what the server adds to a message (type, message id, four timestamps) beyond the size limit.</summary>
+    public const int ServerFieldsBytes = 1024;
+
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         // Stored JSON is never embedded in HTML, so keep non-ASCII names readable and compact.
@@ -45,11 +48,17 @@ public sealed class MessageParser(IngestionLimits limits)
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = limits.MaxDepth });
+            // A name given twice is read as its last value here and may be read as its first elsewhere; refuse it.
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
             return RejectRequest(body, "body", $"invalid JSON: {e.Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            // Comparing names for duplicates decodes them; a name with a lone surrogate escape cannot be.
+            return RejectRequest(body, "body", NotUnicode);
         }
 
         using (document)
@@ -60,9 +69,13 @@ public sealed class MessageParser(IngestionLimits limits)
                 return RejectRequest(body, "body", "must be a JSON object");
             }
 
-            var writeKey = root.TryGetProperty("writeKey", out var key) && key.ValueKind == JsonValueKind.String
-                ? key.GetString()
-                : null;
+            var hasKey = root.TryGetProperty("writeKey", out var key) && key.ValueKind == JsonValueKind.String;
+            if (hasKey && HasLoneSurrogate(JsonMarshal.GetRawUtf8Value(key)))
+            {
+                return RejectRequest(body, "writeKey", NotUnicode);
+            }
+
+            var writeKey = hasKey ? key.GetString() : null;
             var accepted = new List<EventMessage>();
             var rejected = new List<Rejection>();
             var buffer = new ArrayBufferWriter<byte>(4096);
@@ -90,6 +103,17 @@ public sealed class MessageParser(IngestionLimits limits)
             if (outer.Integrations is { ValueKind: not JsonValueKind.Object })
             {
                 return RejectRequest(body, "integrations", "must be an object", writeKey);
+            }
+
+            // Both are copied into every message of the batch.
+            if (outer.Context is { } context && HasLoneSurrogate(JsonMarshal.GetRawUtf8Value(context)))
+            {
+                return RejectRequest(body, "context", NotUnicode, writeKey);
+            }
+
+            if (outer.Integrations is { } integrations && HasLoneSurrogate(JsonMarshal.GetRawUtf8Value(integrations)))
+            {
+                return RejectRequest(body, "integrations", NotUnicode, writeKey);
             }
 
             if (outer.SentAt is { } sentAt && !TryParseTime(sentAt, out _))
@@ -121,14 +145,14 @@ public sealed class MessageParser(IngestionLimits limits)
         EventMessage? result;
         string? messageId;
         Failure failure;
-        try
+        if (HasLoneSurrogate(raw))
+        {
+            // Checked before anything is read: the stored copy must be text every later reader can decode.
+            (result, messageId, failure) = (null, null, new Failure("message", NotUnicode));
+        }
+        else
         {
             result = TryParseMessage(message, raw.Length, callType, outer, buffer, receivedAt, out messageId, out failure);
-        }
-        catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException or null)
-        {
-            // A lone surrogate escape such as "\ud800" is valid JSON but not text.
-            (result, messageId, failure) = (null, null, new Failure("message", "contains a string that is not valid Unicode"));
         }
 
         if (result is not null)
@@ -230,9 +254,11 @@ public sealed class MessageParser(IngestionLimits limits)
 
         // Segment's clock-skew correction: the device clock may be wrong, but the gap between
         // the event and the send is measured on that same clock, so anchor it to our receipt time.
-        var timestamp = clientTime is { } happened && sentAt is { } sentTime
-            ? receivedAt - (sentTime - happened)
-            : clientTime ?? receivedAt;
+        var timestamp = clientTime ?? receivedAt;
+        if (clientTime is { } happened && sentAt is { } sentTime && !TryCorrectSkew(receivedAt, sentTime - happened, out timestamp))
+        {
+            return Fail(out failure, "sentAt", "is so far from the event's time that the corrected time is not a date (years 1 to 9999)");
+        }
 
         messageId ??= "sl-" + Guid.CreateVersion7(receivedAt).ToString("N");
 
@@ -240,6 +266,13 @@ public sealed class MessageParser(IngestionLimits limits)
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             WriteNormalized(writer, message, type, messageId, originalTimestamp ?? callerTimestamp, sentAt, timestamp, receivedAt, outer, envelope);
+        }
+
+        // What is stored can outgrow what was sent: the batch's context is copied into every message, and the writer
+        // escapes what the sender did not (an emoji becomes twelve bytes). The limit holds for what is stored.
+        if (buffer.WrittenCount > limits.MaxMessageBytes + ServerFieldsBytes)
+        {
+            return Fail(out failure, "message", $"as stored (with the batch's context, escaped) the message is {buffer.WrittenCount} bytes; the limit is {limits.MaxMessageBytes} bytes");
         }
 
         return new EventMessage
@@ -446,7 +479,8 @@ public sealed class MessageParser(IngestionLimits limits)
     private static bool TryParseTime(JsonElement value, out DateTimeOffset time)
     {
         time = default;
-        if (value.ValueKind != JsonValueKind.String || !value.TryGetDateTimeOffset(out time))
+        // TryGetDateTimeOffset decodes the string first, and throws on a lone surrogate escape rather than saying no.
+        if (value.ValueKind != JsonValueKind.String || HasLoneSurrogate(JsonMarshal.GetRawUtf8Value(value)) || !value.TryGetDateTimeOffset(out time))
         {
             return false;
         }
@@ -458,6 +492,54 @@ public sealed class MessageParser(IngestionLimits limits)
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether valid JSON holds an escape such as <c>"\ud800"</c> without its pair: valid JSON, but not text, and every
+    /// reader that decodes it throws. Raw surrogates cannot occur, as the body is valid UTF-8.
+    /// </summary>
+    private static bool HasLoneSurrogate(ReadOnlySpan<byte> json)
+    {
+        var i = 0;
+        while (json[i..].IndexOf((byte)'\\') is var next and >= 0)
+        {
+            // In valid JSON a backslash always starts an escape inside a string, so escapes can be read in one pass.
+            i += next;
+            if (json[i + 1] != (byte)'u')
+            {
+                i += 2;
+                continue;
+            }
+
+            var code = Hex(json.Slice(i + 2, 4));
+            i += 6;
+            if (code is >= 0xDC00 and <= 0xDFFF)
+            {
+                return true;
+            }
+
+            if (code is >= 0xD800 and <= 0xDBFF)
+            {
+                if (json.Length < i + 6 || json[i] != (byte)'\\' || json[i + 1] != (byte)'u' || Hex(json.Slice(i + 2, 4)) is < 0xDC00 or > 0xDFFF)
+                {
+                    return true;
+                }
+
+                i += 6;
+            }
+        }
+
+        return false;
+    }
+
+    private static int Hex(ReadOnlySpan<byte> digits) => Utf8Parser.TryParse(digits, out int value, out _, 'X') ? value : -1;
+
+    private static bool TryCorrectSkew(DateTimeOffset receivedAt, TimeSpan skew, out DateTimeOffset corrected)
+    {
+        var ticks = receivedAt.UtcTicks - skew.Ticks;
+        var representable = ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks;
+        corrected = representable ? new DateTimeOffset(ticks, TimeSpan.Zero) : default;
+        return representable;
     }
 
     private static ParsedRequest RejectRequest(ReadOnlyMemory<byte> body, string field, string reason, string? writeKey = null) => new()
@@ -473,6 +555,8 @@ public sealed class MessageParser(IngestionLimits limits)
         failure = new Failure(field, reason);
         return null;
     }
+
+    private const string NotUnicode = "contains a string that is not valid Unicode (a lone surrogate escape such as \\ud800)";
 
     private readonly record struct Failure(string Field, string Reason);
 

@@ -168,6 +168,11 @@ public static class MappingLoader
                 return $"{path}: needs either column or value";
             }
 
+            if (field.Column is { } column && string.IsNullOrWhiteSpace(column))
+            {
+                return $"{path}: the column name is empty";
+            }
+
             if (field.Type is { } type && !FieldTypes.All.Contains(type))
             {
                 return $"{path}.type: \"{type}\" is not one of {string.Join(", ", FieldTypes.All)}";

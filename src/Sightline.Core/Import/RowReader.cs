@@ -97,7 +97,19 @@ public abstract class RowReader : IDisposable
         public CsvReader(TextReader text, char? delimiter)
         {
             // No comment character: a row starting with '#' is data, not something to skip without a word.
-            _csv = CsvDataReader.Create(text, new CsvDataReaderOptions { Delimiter = delimiter, Comment = '\0', MaxBufferSize = 1 << 24 });
+            try
+            {
+                _csv = CsvDataReader.Create(text, new CsvDataReaderOptions { Delimiter = delimiter, Comment = '\0', MaxBufferSize = 1 << 24 });
+            }
+            catch (CsvMissingHeadersException)
+            {
+                throw new ImportException("line 1: the file is empty; a CSV file starts with its header line");
+            }
+            catch (CsvFormatException e)
+            {
+                throw new ImportException($"line 1: the header line is not valid CSV: {e.Message}");
+            }
+
             _header = [.. Enumerable.Range(0, _csv.FieldCount).Select(i => _csv.GetName(i).Trim())];
             Line = 1;
         }
@@ -112,7 +124,8 @@ public abstract class RowReader : IDisposable
 
         public override bool Read()
         {
-            while (true)
+            // After a broken quote the reader is in an error state; asking it again throws.
+            while (!_stopped)
             {
                 bool more;
                 try
@@ -129,7 +142,7 @@ public abstract class RowReader : IDisposable
                     return true;
                 }
 
-                if (!more || _stopped)
+                if (!more)
                 {
                     return false;
                 }
@@ -147,6 +160,8 @@ public abstract class RowReader : IDisposable
 
                 return true;
             }
+
+            return false;
         }
 
         private bool _stopped;
@@ -163,8 +178,10 @@ public abstract class RowReader : IDisposable
             return string.IsNullOrWhiteSpace(text) ? null : text;
         }
 
-        public override byte[] RowJson() =>
-            ObjectJson(Enumerable.Range(0, _csv.RowFieldCount).Select(i => KeyValuePair.Create(i < _header.Length ? _header[i] : $"field_{i + 1}", (string?)_csv.GetString(i))));
+        // After a broken quote no field of the row can be read; the reason is what there is to keep.
+        public override byte[] RowJson() => _stopped
+            ? ObjectJson([KeyValuePair.Create("broken", Broken)])
+            : ObjectJson(Enumerable.Range(0, _csv.RowFieldCount).Select(i => KeyValuePair.Create(i < _header.Length ? _header[i] : $"field_{i + 1}", (string?)_csv.GetString(i))));
 
         protected override void Dispose(bool disposing) => _csv.Dispose();
     }
@@ -216,6 +233,11 @@ public abstract class RowReader : IDisposable
                 catch (JsonException e)
                 {
                     Broken = $"invalid JSON: {e.Message}";
+                }
+                catch (InvalidOperationException)
+                {
+                    // Valid JSON, but a value cannot be decoded to text.
+                    Broken = "a string is not valid Unicode (a lone surrogate escape such as \\ud800)";
                 }
 
                 return true;

@@ -7,6 +7,9 @@ public static class Emails
 {
     private const int MaxLength = 254;
     private const int MaxLocalLength = 64;
+
+    /// <summary>An address with a display name, "mailto:" and quotes around it: generous, but never the whole of a huge field.</summary>
+    private const int MaxWrappedLength = 1_000;
     private const int MaxLabelLength = 63;
     private const string LocalSymbols = "!#$%&'*+/=?^_`{|}~-.";
 
@@ -19,7 +22,15 @@ public static class Emails
     public static bool TryStandardize(string raw, [NotNullWhen(true)] out string? email, [NotNullWhen(false)] out string? error)
     {
         email = null;
-        error = Check(Unwrap(raw ?? string.Empty), out var candidate);
+        raw ??= string.Empty;
+        if (raw.Length > MaxWrappedLength)
+        {
+            // Unwrapping peels one pair of quotes at a time; thousands of them would take seconds.
+            error = $"{Quote.Of(raw)} is longer than {MaxLength} characters";
+            return false;
+        }
+
+        error = Check(Unwrap(raw), out var candidate);
         if (error is not null)
         {
             return false;

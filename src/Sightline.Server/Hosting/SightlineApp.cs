@@ -97,6 +97,7 @@ public static class SightlineApp
         {
             MaxMessageBytes = Options(sp).MaxMessageBytes,
             MaxRequestBytes = Options(sp).MaxRequestBytes,
+            MaxDepth = Options(sp).MaxJsonDepth,
         }));
         services.AddSingleton(sp => new EventLogWriter(
             sp.GetRequiredService<IEventLog>(), Options(sp).MaxEventsPerCommit, sp.GetRequiredService<ProfilePipeline>().Notify));
@@ -129,6 +130,7 @@ public static class SightlineApp
         services.AddCors(cors => cors.AddPolicy(IngestionApi.CorsPolicy, policy => policy.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
         services.AddRateLimiter(RateLimits.Configure);
         services.AddRequestDecompression();
+        AbuseLimits.Add(services);
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
@@ -140,6 +142,7 @@ public static class SightlineApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestDecompression();
+        AbuseLimits.Use(app);
         app.UseCors();
         if (app.Services.GetRequiredService<IOptions<SightlineOptions>>().Value.RateLimit > 0)
         {

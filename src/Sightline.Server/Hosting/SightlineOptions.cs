@@ -81,6 +81,27 @@ public sealed class SightlineOptions
         ? System.Text.Encoding.UTF8.GetBytes(secret)
         : Core.Privacy.KeyFile.LoadOrCreate(KeyFilePath()).SuppressionSecret;
 
+
+    /// <summary>Largest accepted import upload (<c>POST /v1/import/{source}</c>), in bytes; other bodies are limited by <see cref="MaxRequestBytes"/>.</summary>
+    [Range(typeof(long), "1024", "1099511627776")]
+    public long MaxImportBytes { get; set; } = 1L << 30;
+
+    /// <summary>Deepest JSON nesting accepted in any request body: ingestion, consent, admin.</summary>
+    [Range(8, 1024)]
+    public int MaxJsonDepth { get; set; } = 64;
+
+    /// <summary>Seconds a client may take to send its request headers before the connection is closed.</summary>
+    [Range(1, 600)]
+    public int RequestHeadersTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>Slowest accepted request body, in bytes per second after a 5-second grace; a slower upload is cut with 408. 0 turns it off.</summary>
+    [Range(0, 1_000_000_000)]
+    public int MinRequestBodyBytesPerSecond { get; set; } = 240;
+
+    /// <summary>Seconds a request may run before it is answered 408; imports, which stream large files, are exempt. 0 turns it off.</summary>
+    [Range(0, 3600)]
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
     /// <summary>The matcher's settings these options describe.</summary>
     public MatchSettings Matching() => new() { AutoMergeThreshold = AutoMergeThreshold, ReviewThreshold = Math.Min(ReviewThreshold, AutoMergeThreshold) };
 }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Sightline.Core.Import;
 using Sightline.Core.Sources;
 using Sightline.Core.Storage;
 using Sightline.Server.Access;
+using Sightline.Server.Hosting;
 
 namespace Sightline.Server.Import;
 
@@ -14,7 +16,8 @@ public static class ImportApi
     {
         app.MapPost("/v1/import/{source}", ImportAsync)
             .RequireAuthorization(Policies.Admin)
-            .WithMetadata(new DisableRequestSizeLimitAttribute())
+            .WithMetadata(new RequestSizeLimitAttribute(app.ServiceProvider.GetRequiredService<IOptions<SightlineOptions>>().Value.MaxImportBytes))
+            .DisableRequestTimeout()
             .WithName("import-file")
             .WithTags("Import")
             .WithSummary("Import a CSV or JSON-lines file into a source, with a mapping (preset:NAME, or the source's last one).");

@@ -35,9 +35,12 @@ public static class IngestionApi
                 .WithSummary(type is { } t
                     ? $"Send one {MessageTypes.Name(t)} call (Segment tracking spec)."
                     : "Send a batch of calls: {\"batch\":[…], \"context\":…, \"integrations\":…, \"sentAt\":…}.")
-                .Accepts<JsonElement>("application/json", "text/plain", "application/x-www-form-urlencoded")
+                // The body is read as JSON whatever the content type says (RudderStack's SDK says form-urlencoded):
+                // listing only some types would answer others 415 before the parser could name what is wrong.
+                .Accepts<JsonElement>("application/json", "text/plain", "application/x-www-form-urlencoded", "*/*")
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
                 .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         }
 
@@ -64,6 +67,16 @@ public static class IngestionApi
         {
             int length;
             (buffer, length) = await ReadBodyAsync(http.Request.Body, buffer, limit + 1, cancellationToken);
+            if (length > limit)
+            {
+                // Only part of it was read, so there is nothing whole to keep in quarantine.
+                return TypedResults.Problem(
+                    $"field \"body\": the request is more than {limit} bytes (after decompression); the limit is {limit} bytes (Sightline:MaxRequestBytes)",
+                    statusCode: StatusCodes.Status413PayloadTooLarge,
+                    title: "Request too large",
+                    extensions: new Dictionary<string, object?> { ["accepted"] = 0, ["errors"] = new[] { new MessageError(null, null, "body", $"the limit is {limit} bytes") } });
+            }
+
             var parsed = services.Parser.Parse(buffer.AsMemory(0, length), type, receivedAt);
             if (source is null)
             {

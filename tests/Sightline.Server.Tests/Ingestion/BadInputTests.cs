@@ -87,14 +87,14 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Request_over_500_kb_is_400_and_nothing_of_it_is_stored()
+    public async Task Request_over_500_kb_is_413_and_nothing_of_it_is_stored()
     {
         var message = $$$"""{"type":"track","userId":"u","event":"e","properties":{"blob":"{{{new string('y', 20 * 1024)}}}"}}""";
         var body = $$$"""{"batch":[{{{string.Join(',', Enumerable.Repeat(message, 30))}}}]}""";
 
         var (status, problem) = await _server.SendAsync(RunningServer.Post("/v1/batch", body, _key));
 
-        status.ShouldBe(400);
+        status.ShouldBe(413);
         problem.GetProperty("errors")[0].GetProperty("field").GetString().ShouldBe("body");
         problem.GetProperty("detail").GetString()!.ShouldContain("512000");
         (await _server.LogAsync()).ShouldBeEmpty();

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
@@ -70,16 +68,7 @@ public sealed class IngestionApiTests
         await using var server = await RunningServer.StartAsync();
         var key = await server.AddSourceAsync("app");
         var json = """{"batch":[{"type":"track","userId":"u","event":"Opened","messageId":"rs-1","originalTimestamp":"2024-01-01T00:00:00.000Z"}],"sentAt":"2024-01-01T00:00:01.000Z"}""";
-        using var compressed = new MemoryStream();
-        await using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            await gzip.WriteAsync(Encoding.UTF8.GetBytes(json));
-        }
-
-        using var request = RunningServer.Post("/v1/batch", "", key);
-        request.Content = new ByteArrayContent(compressed.ToArray());
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
-        request.Content.Headers.ContentEncoding.Add("gzip");
+        using var request = RunningServer.PostGzip("/v1/batch", json, key, "application/x-www-form-urlencoded");
 
         var (status, _) = await server.SendAsync(request);
 
