@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Sightline.Server.Hosting;
 
 /// <summary>
-/// One structured log entry per request (method, path, status, milliseconds) under the category
+/// One structured log entry per request (method, route pattern, status, milliseconds) under the category
 /// <c>Sightline.Requests</c>, so it can be turned down on its own under heavy load.
 /// </summary>
 internal static partial class RequestLogging
@@ -27,7 +27,8 @@ internal static partial class RequestLogging
             finally
             {
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                var path = context.Request.Path.ToString();
+                // The route pattern, never the path: /v1/profiles/email:ana@… would print a person's address into the log.
+                var path = context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } ? "/" + pattern.TrimStart('/') : "(no route)";
                 Log(logger, context.Request.Method, path, context.Response.StatusCode, elapsed);
             }
         });
