@@ -179,6 +179,21 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             r => new ConsentRecord(r.GetString(0), r.GetInt64(1) == 1, r.GetString(2), r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)), r.GetInt64(5), r.IsDBNull(6) ? null : r.GetString(6)),
             cancellationToken);
 
+    public async Task<IReadOnlyDictionary<string, string>> TraitSamplesAsync(CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        // SQLite's bare column beside max(): the value of the newest observation of each name.
+        using var command = Command(connection, "SELECT name, value, max(seq) FROM traits GROUP BY name");
+        var samples = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            samples[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return samples;
+    }
+
     public async Task<IReadOnlyList<TraitValue>> TraitHistoryAsync(ProfileId profile, CancellationToken cancellationToken) =>
         await QueryAsync(
             """

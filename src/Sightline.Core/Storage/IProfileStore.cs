@@ -31,6 +31,9 @@ public interface IProfileStore
     /// <summary>Every consent choice of the profile (and the profiles merged into it), oldest first.</summary>
     Task<IReadOnlyList<ConsentRecord>> ConsentHistoryAsync(ProfileId profile, CancellationToken cancellationToken);
 
+    /// <summary>Every trait name observed, with one of its values (JSON), to tell segments what can be compared and how.</summary>
+    Task<IReadOnlyDictionary<string, string>> TraitSamplesAsync(CancellationToken cancellationToken);
+
     Task<IReadOnlyList<TraitValue>> TraitHistoryAsync(ProfileId profile, CancellationToken cancellationToken);
 
     /// <summary>The profile's events, newest first, before <paramref name="beforeSequence"/>.</summary>

@@ -23,13 +23,17 @@ public static class Policies
     /// <summary>Reading profiles, their traits, events, merges and consent.</summary>
     public const string ReadProfiles = "read-profiles";
 
-    /// <summary>Changing what a person agreed to.</summary>
+    /// <summary>Changing what a person agreed to; data-subject requests.</summary>
     public const string Privacy = "privacy";
+
+    /// <summary>Writing and checking segments.</summary>
+    public const string ManageSegments = "manage-segments";
 
     public static readonly IReadOnlyDictionary<string, string[]> Admits = new Dictionary<string, string[]>
     {
         [Admin] = [Roles.Admin],
         [ReadProfiles] = [Roles.Admin, Roles.Read, Roles.Segments, Roles.Privacy],
         [Privacy] = [Roles.Admin, Roles.Privacy],
+        [ManageSegments] = [Roles.Admin, Roles.Segments],
     };
 }

@@ -18,6 +18,7 @@ using Sightline.Server.Import;
 using Sightline.Server.Ingestion;
 using Sightline.Server.Matching;
 using Sightline.Server.Privacy;
+using Sightline.Server.Segments;
 using Sightline.Server.Profiles;
 using Sightline.Storage.Sqlite;
 
@@ -107,6 +108,7 @@ public static class SightlineApp
 
         services.AddSingleton<IProfileStore, SqliteProfileStore>();
         services.AddScoped<ProfileKeys>();
+        services.AddSingleton<SegmentCatalogs>();
         services.AddSingleton(MergeRules.Default);
         services.AddSingleton(sp => new IdentifierExtractor(new IdentifierNormalizer(Options(sp).DefaultPhoneRegion)));
         services.AddSingleton(sp => Options(sp).Matching());
@@ -163,6 +165,7 @@ public static class SightlineApp
         app.MapImport();
         app.MapConsent();
         app.MapPrivacy();
+        app.MapSegments();
     }
 
     private static SightlineOptions Options(IServiceProvider services) =>
