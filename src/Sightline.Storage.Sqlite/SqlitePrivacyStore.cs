@@ -112,6 +112,26 @@ public sealed partial class SqlitePrivacyStore(SqliteDatabase database) : IPriva
         return identifiers;
     }
 
+    public async Task<IReadOnlyList<long>> PendingSuggestionsAsync(ProfileId profile, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.id FROM merge_suggestions s
+            WHERE s.status = 'pending' AND EXISTS (SELECT 1 FROM profiles p WHERE p.canonical_id = $profile AND p.id IN (s.low_id, s.high_id))
+            ORDER BY s.id
+            """;
+        command.Parameters.AddWithValue("$profile", profile.Value);
+        var ids = new List<long>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
     public async IAsyncEnumerable<QuarantinedMessage> QuarantinedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var connection = database.Open();

@@ -36,6 +36,16 @@ public sealed class DataSubjectRequests(IProfileStore profiles, IPrivacyStore pr
         }
 
         var merges = await profiles.MergesAsync(person, cancellationToken);
+        var suggested = new List<SuggestedRecord>();
+        foreach (var id in await privacy.PendingSuggestionsAsync(person, cancellationToken))
+        {
+            if (await profiles.SuggestionAsync(id, cancellationToken) is { } suggestion)
+            {
+                var other = suggestion.LiveProfile == person ? suggestion.LiveOther : suggestion.LiveProfile;
+                suggested.Add(new SuggestedRecord(id, other.ToString(), suggestion.Evidence.Probability));
+            }
+        }
+
         return new AccessReport(
             person.ToString(),
             DateTimeOffset.UtcNow,
@@ -47,7 +57,8 @@ public sealed class DataSubjectRequests(IProfileStore profiles, IPrivacyStore pr
             [.. events.OrderBy(e => e.Sequence)],
             merges,
             [.. (await QuarantinedAsync([.. identities.Select(i => i.Identifier)], cancellationToken)).Select(q => new ReportedQuarantine(
-                q.Id, q.Source, q.ReceivedAt, q.File, q.Line, q.Field, q.Reason, System.Text.Encoding.UTF8.GetString(q.Payload)))]);
+                q.Id, q.Source, q.ReceivedAt, q.File, q.Line, q.Field, q.Reason, System.Text.Encoding.UTF8.GetString(q.Payload)))],
+            suggested);
     }
 
     /// <summary>
@@ -60,6 +71,7 @@ public sealed class DataSubjectRequests(IProfileStore profiles, IPrivacyStore pr
         CancellationToken cancellationToken)
     {
         var identifiers = await privacy.PersonIdentifiersAsync(person, cancellationToken);
+        var suggested = (await privacy.PendingSuggestionsAsync(person, cancellationToken)).Count;
         var hashes = identifiers.Where(i => !i.Shared).Select(i => suppression.Hash(i.Identifier)).ToList();
         suppression.Add(hashes);
         var quarantined = await QuarantinedAsync([.. identifiers.Select(i => i.Identifier)], cancellationToken);
@@ -68,6 +80,7 @@ public sealed class DataSubjectRequests(IProfileStore profiles, IPrivacyStore pr
         {
             ["identifiers_suppressed"] = hashes.Count,
             ["identifiers_shared_kept"] = identifiers.Count(i => i.Shared),
+            ["suggested_profiles_not_erased"] = suggested,
         };
     }
 
@@ -97,7 +110,14 @@ public sealed record AccessReport(
     IReadOnlyList<ConsentRecord> Consents,
     IReadOnlyList<ReportedEvent> Events,
     IReadOnlyList<MergeRecord> Merges,
-    IReadOnlyList<ReportedQuarantine> Quarantine);
+    IReadOnlyList<ReportedQuarantine> Quarantine,
+    IReadOnlyList<SuggestedRecord> PossiblyAlsoTheirs);
+
+/// <summary>
+/// A profile the matcher suggested may be the same person, not yet reviewed: not part of the report, and not erased
+/// with them. The privacy officer decides (approve the merge first, or make a request for <c>profile:ID</c> too).
+/// </summary>
+public sealed record SuggestedRecord(long Suggestion, string Profile, double Probability);
 
 public sealed record ReportedIdentity(string Type, string Value, string Source, DateTimeOffset FirstSeen, long Sequence);
 

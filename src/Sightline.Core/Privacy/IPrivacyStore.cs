@@ -22,6 +22,9 @@ public interface IPrivacyStore
     /// <summary>The identifiers a live profile holds, each marked when another live profile holds it too (a household's phone).</summary>
     Task<IReadOnlyList<(Identifier Identifier, bool Shared)>> PersonIdentifiersAsync(ProfileId profile, CancellationToken cancellationToken);
 
+    /// <summary>Pending merge suggestions involving any of the person's profiles: records that may be theirs too.</summary>
+    Task<IReadOnlyList<long>> PendingSuggestionsAsync(ProfileId profile, CancellationToken cancellationToken);
+
     /// <summary>Every quarantined message and row, oldest first (searched for a person's identifiers: they are not indexed).</summary>
     IAsyncEnumerable<QuarantinedMessage> QuarantinedAsync(CancellationToken cancellationToken);
 

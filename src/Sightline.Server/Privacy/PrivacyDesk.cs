@@ -36,7 +36,7 @@ public sealed class PrivacyDesk(
             CreatedAt = DateTimeOffset.UtcNow,
         };
         var id = await privacy.AddRequestAsync(request, suppression.Hash(identifier), cancellationToken);
-        var profile = await new ProfileKeys(store).ResolveAsync(identifier.ToString(), cancellationToken);
+        var profile = await new ProfileKeys(store).ResolveAsync(identifier.Type == ProfileType ? identifier.Value : identifier.ToString(), cancellationToken);
         if (profile is null)
         {
             await privacy.CompleteRequestAsync(id, PrivacyRequests.NotFound, null, new Dictionary<string, long>(), cancellationToken);
@@ -72,6 +72,7 @@ public sealed class PrivacyDesk(
                     ["events"] = report.Events.Count,
                     ["merges"] = report.Merges.Count,
                     ["quarantine"] = report.Quarantine.Count,
+                    ["suggested_profiles"] = report.PossiblyAlsoTheirs.Count,
                 }, report);
             case PrivacyRequests.Erase:
                 var counts = await requests.EraseAsync(
@@ -97,7 +98,7 @@ public sealed class PrivacyDesk(
 
         if (body.Identifier is null || Normalize(body.Identifier) is null)
         {
-            return Invalid("identifier", "is required as type:value, such as email:ana@example.com, phone:+34600123456, user_id:42 or crm_id:C-77, with a valid value for its type");
+            return Invalid("identifier", "is required as type:value, such as email:ana@example.com, phone:+34600123456, user_id:42, crm_id:C-77 or profile:1234, with a valid value for its type");
         }
 
         if (body.Reason is { Length: > 1000 })
@@ -128,8 +129,14 @@ public sealed class PrivacyDesk(
         return list;
     }
 
+    /// <summary>A request may name a profile by id (<c>profile:123</c>), as the access report lists possible other records.</summary>
+    private const string ProfileType = "profile";
+
     private static Identifier? Normalize(string text) =>
-        Identifier.TryParse(text.Trim(), out var identifier) ? new IdentifierNormalizer().Normalize(identifier.Type.ToLowerInvariant(), identifier.Value) : null;
+        !Identifier.TryParse(text.Trim(), out var identifier) ? null
+        : identifier.Type.Equals(ProfileType, StringComparison.OrdinalIgnoreCase)
+            ? long.TryParse(identifier.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _) ? new Identifier(ProfileType, identifier.Value) : null
+            : new IdentifierNormalizer().Normalize(identifier.Type.ToLowerInvariant(), identifier.Value);
 
     private static PrivacyAnswer Invalid(string field, string reason) => new(null, null, field, reason);
 }

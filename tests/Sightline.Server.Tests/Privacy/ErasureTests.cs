@@ -56,6 +56,7 @@ public sealed class ErasureTests
         report.GetProperty("identities").EnumerateArray().Select(i => i.GetProperty("type").GetString()).ShouldBe(
             ["anonymous_id", "crm_id", "email", "phone", "user_id"], ignoreOrder: true);
         report.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("source").GetString()).Distinct().ShouldBe(["crm", "web", "sightline"], ignoreOrder: true);
+        report.GetProperty("possiblyAlsoTheirs").GetArrayLength().ShouldBe(0);
         report.GetProperty("quarantine").GetArrayLength().ShouldBe(2, "the row without a contact id and the message with a bad timestamp");
         report.GetProperty("consents").EnumerateArray().ShouldContain(c => c.GetProperty("purpose").GetString() == "advertising" && !c.GetProperty("granted").GetBoolean());
         report.GetProperty("traits").EnumerateArray().ShouldContain(t => t.GetProperty("name").GetString() == "lastName" && t.GetProperty("source").GetString() == "crm");
