@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Sightline.Core.Segments;
 
 /// <summary>
@@ -27,6 +29,19 @@ public sealed class SegmentCatalog
 
     /// <summary>Existing segments by name, each with the names of the segments its expression refers to.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Segments { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// The type a stored trait value has for segments, read as evaluation reads it (text holding a date is a date); null
+    /// for objects and nulls, which have no type of their own.
+    /// </summary>
+    public static TraitType? TypeOf(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => TraitType.Number,
+        JsonValueKind.True or JsonValueKind.False => TraitType.Boolean,
+        JsonValueKind.Array => TraitType.List,
+        JsonValueKind.String => SegmentDates.TryParse(value.GetString(), out _, out _) ? TraitType.Date : TraitType.Text,
+        _ => null,
+    };
 
     internal bool TryGetTrait(string name, out TraitType type) =>
         Traits.TryGetValue(name, out type) || ComputedTraits.TryGetValue(name, out type);

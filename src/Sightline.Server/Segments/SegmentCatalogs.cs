@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Sightline.Core.ComputedTraits;
@@ -57,29 +56,16 @@ public sealed class SegmentCatalogs(IProfileStore store, IOptions<SightlineOptio
 
     private static void Add(Dictionary<string, TraitType> traits, string name, JsonElement value)
     {
-        switch (value.ValueKind)
+        if (value.ValueKind == JsonValueKind.Object)
         {
-            case JsonValueKind.Object:
-                foreach (var property in value.EnumerateObject())
-                {
-                    Add(traits, $"{name}.{property.Name}", property.Value);
-                }
-
-                break;
-            case JsonValueKind.Number:
-                traits[name] = TraitType.Number;
-                break;
-            case JsonValueKind.True or JsonValueKind.False:
-                traits[name] = TraitType.Boolean;
-                break;
-            case JsonValueKind.Array:
-                traits[name] = TraitType.List;
-                break;
-            case JsonValueKind.String:
-                traits[name] = DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _) && value.GetString()!.Length >= 10
-                    ? TraitType.Date
-                    : TraitType.Text;
-                break;
+            foreach (var property in value.EnumerateObject())
+            {
+                Add(traits, $"{name}.{property.Name}", property.Value);
+            }
+        }
+        else if (SegmentCatalog.TypeOf(value) is { } type)
+        {
+            traits[name] = type;
         }
     }
 
