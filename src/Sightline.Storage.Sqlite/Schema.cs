@@ -72,6 +72,17 @@ internal static class Schema
         CREATE INDEX audit_by_profile ON audit (profile, id) WHERE profile IS NOT NULL;
         """,
         Privacy,
+        """
+        -- Segments people saved; memberships are derived (in the derived file).
+        CREATE TABLE segments (
+            id          INTEGER PRIMARY KEY,
+            name        TEXT NOT NULL UNIQUE,
+            expression  TEXT NOT NULL,
+            description TEXT,
+            created_at  INTEGER NOT NULL,
+            updated_at  INTEGER NOT NULL
+        );
+        """,
     ];
 
     // Appended to Migrations: data-subject requests name the person only by identifier type and keyed hash; the
@@ -239,6 +250,34 @@ internal static class Schema
             observed_at INTEGER NOT NULL
         );
         CREATE INDEX derived.consents_by_profile ON consents (profile_id, purpose);
+        """,
+        """
+        -- Each live profile's computed-trait states (the profile's events folded per day), rebuilt with the rest.
+        CREATE TABLE derived.computed_traits (
+            profile_id INTEGER NOT NULL,
+            name       TEXT NOT NULL,
+            state      BLOB NOT NULL,
+            PRIMARY KEY (profile_id, name)
+        ) WITHOUT ROWID;
+
+        -- Who is in each segment since when, and every entry and exit. Kept across rebuilds (see SqliteSegmentStore).
+        CREATE TABLE derived.segment_members (
+            segment_id INTEGER NOT NULL,
+            profile_id INTEGER NOT NULL,
+            since      INTEGER NOT NULL,
+            PRIMARY KEY (segment_id, profile_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX derived.segment_members_by_profile ON segment_members (profile_id);
+
+        CREATE TABLE derived.segment_history (
+            id         INTEGER PRIMARY KEY,
+            segment_id INTEGER NOT NULL,
+            profile_id INTEGER NOT NULL,
+            entered    INTEGER NOT NULL,
+            at         INTEGER NOT NULL
+        );
+        CREATE INDEX derived.segment_history_by_segment ON segment_history (segment_id, id);
+        CREATE INDEX derived.segment_history_by_profile ON segment_history (profile_id, id);
         """,
     ];
 }

@@ -121,6 +121,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             }
         }
 
+        SqliteSegmentStore.Write(connection, transaction, changes);
         using (var checkpoint = Command(connection, "UPDATE pipeline SET checkpoint = $seq", transaction, "$seq"))
         {
             Run(checkpoint, changes.Checkpoint);
@@ -134,7 +135,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        SqliteDatabase.Execute(connection, "DELETE FROM profiles; DELETE FROM identities; DELETE FROM event_profiles; DELETE FROM traits; DELETE FROM merges; DELETE FROM merge_suggestions; DELETE FROM consents; UPDATE pipeline SET checkpoint = 0;", transaction);
+        SqliteDatabase.Execute(connection, "DELETE FROM profiles; DELETE FROM identities; DELETE FROM event_profiles; DELETE FROM traits; DELETE FROM merges; DELETE FROM merge_suggestions; DELETE FROM consents; DELETE FROM computed_traits; UPDATE pipeline SET checkpoint = 0;", transaction);
         transaction.Commit();
         return Task.CompletedTask;
     }

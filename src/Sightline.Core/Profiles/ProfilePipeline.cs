@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Sightline.Core.Audiences;
 using Sightline.Core.Identity;
 using Sightline.Core.Consent;
 using Sightline.Core.Identity.Matching;
@@ -24,11 +25,21 @@ namespace Sightline.Core.Profiles;
 /// <param name="suppression">Erased people's identifiers: an event carrying one is deleted from the log, not resolved.</param>
 /// <param name="privacy">Where such events are deleted.</param>
 /// <param name="observers">Views kept in step with each commit (the search index).</param>
+/// <param name="segments">Computed traits and segment memberships, kept with each batch; null to keep neither.</param>
+/// <param name="time">The clock segments are evaluated by.</param>
 public sealed class ProfilePipeline(
     IEventLog log, IProfileStore store, ISourceCatalog sources, MergeRules rules, IdentifierExtractor extractor, MatchSettings matching, int batchSize = 10_000,
-    SuppressionList? suppression = null, IPrivacyStore? privacy = null, IEnumerable<IProfileObserver>? observers = null) : IDisposable
+    SuppressionList? suppression = null, IPrivacyStore? privacy = null, IEnumerable<IProfileObserver>? observers = null,
+    SegmentRuntime? segments = null, TimeProvider? time = null) : IDisposable
 {
+    private static readonly TimeSpan VersionCheck = TimeSpan.FromSeconds(2);
     private readonly IProfileObserver[] _observers = [.. observers ?? []];
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private int _segmentsChanged;
+    private bool _caughtUp;
+    private string? _segmentVersion;
+    private DateTimeOffset _versionCheckedAt;
+    private DateTimeOffset _nextRefresh;
     private readonly SemaphoreSlim _wake = new(0);
     private readonly ConcurrentQueue<Func<CancellationToken, Task>> _exclusive = new();
     private int _running;
@@ -64,6 +75,13 @@ public sealed class ProfilePipeline(
     public void ApprovalRecorded()
     {
         Interlocked.Exchange(ref _approvalsWaiting, 1);
+        Notify();
+    }
+
+    /// <summary>Tells the pipeline segments were created, changed or deleted, so it evaluates them now.</summary>
+    public void SegmentsChanged()
+    {
+        Interlocked.Exchange(ref _segmentsChanged, 1);
         Notify();
     }
 
@@ -140,9 +158,21 @@ public sealed class ProfilePipeline(
                 await ApplyApprovalsAsync(state, cancellationToken);
             }
 
+            if (_caughtUp && segments is not null)
+            {
+                await SegmentWorkAsync(state, segments, cancellationToken);
+            }
+
             var events = await log.ReadAsync(Processed, batchSize, cancellationToken);
             if (events.Count == 0)
             {
+                if (!_caughtUp)
+                {
+                    // Once more round the loop: segments wait for the end of a backlog (a rebuild) to evaluate.
+                    _caughtUp = true;
+                    continue;
+                }
+
                 if (untilCaughtUp)
                 {
                     return;
@@ -158,6 +188,8 @@ public sealed class ProfilePipeline(
             }
 
             var changes = Process(state, events);
+            _caughtUp = events.Count < batchSize;
+            segments?.Engine.Collect(changes, _time.GetUtcNow(), evaluate: _caughtUp && Volatile.Read(ref _segmentsChanged) == 0);
             if (changes.Dropped.Count > 0)
             {
                 // Before the checkpoint passes them: a crash in between leaves them to be dropped again.
@@ -186,6 +218,11 @@ public sealed class ProfilePipeline(
         foreach (var (merge, _) in changes.Merges)
         {
             touched.Add(state.Graph.Canonical(merge.Into));
+        }
+
+        foreach (var change in changes.Memberships.Where(c => state.Graph.Canonical(c.Profile) == c.Profile))
+        {
+            touched.Add(change.Profile);
         }
 
         var batch = new ProfileBatch(changes.Checkpoint, touched, [.. changes.Merges.Select(m => m.Merge.From)]);
@@ -235,7 +272,10 @@ public sealed class ProfilePipeline(
             foreach (var merge in resolution.Merges)
             {
                 state.Index.Merge(merge.From, merge.Into);
+                segments?.Engine.Merge(merge.From, merge.Into, _time.GetUtcNow());
             }
+
+            segments?.Engine.Observe(resolution.Profile, logged, message, _sources.GetValueOrDefault(logged.Source));
 
             var person = state.Index.Get(resolution.Profile);
             var personChanged = false;
@@ -321,12 +361,13 @@ public sealed class ProfilePipeline(
         }
     }
 
-    private static ProfileId Merge(PipelineState state, ProfileId a, ProfileId b, Identifier via, MatchEvidence evidence, long sequence, ProfileChanges changes)
+    private ProfileId Merge(PipelineState state, ProfileId a, ProfileId b, Identifier via, MatchEvidence evidence, long sequence, ProfileChanges changes)
     {
         // The older profile survives, as in deterministic merges.
         var (from, into) = a.Value < b.Value ? (b, a) : (a, b);
         state.Graph.Merge(from, into);
         state.Index.Merge(from, into);
+        segments?.Engine.Merge(from, into, _time.GetUtcNow());
         changes.Merges.Add((new ProfileMerge(from, into, via, evidence), sequence));
         return into;
     }
@@ -369,6 +410,44 @@ public sealed class ProfilePipeline(
             }
         }
 
+        segments?.Engine.Collect(changes, _time.GetUtcNow(), evaluate: false);
+        if (!changes.IsEmpty)
+        {
+            await store.CommitAsync(changes, cancellationToken);
+            await NotifyAsync(state, changes, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Between batches, once caught up: puts changed segment definitions in force and evaluates every profile against
+    /// them; on schedule, expires computed-trait windows and re-evaluates the segments that change with time alone.
+    /// </summary>
+    private async Task SegmentWorkAsync(PipelineState state, SegmentRuntime runtime, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var changed = Interlocked.Exchange(ref _segmentsChanged, 0) == 1;
+        if (!changed && now - _versionCheckedAt >= VersionCheck)
+        {
+            _versionCheckedAt = now;
+            changed = await runtime.Store.VersionAsync(cancellationToken) != _segmentVersion;
+        }
+
+        var changes = new ProfileChanges { Checkpoint = Processed };
+        if (changed)
+        {
+            _segmentVersion = await runtime.Store.VersionAsync(cancellationToken);
+            runtime.Engine.Define(await runtime.Store.ListAsync(cancellationToken));
+            runtime.Engine.EvaluateAll(changes, now, timeDependentOnly: false);
+            _nextRefresh = now + runtime.Refresh;
+        }
+        else if (now >= _nextRefresh)
+        {
+            runtime.Engine.Expire(now);
+            runtime.Engine.EvaluateAll(changes, now, timeDependentOnly: true);
+            _nextRefresh = now + runtime.Refresh;
+        }
+
+        runtime.Engine.Collect(changes, now, evaluate: false);
         if (!changes.IsEmpty)
         {
             await store.CommitAsync(changes, cancellationToken);
@@ -399,6 +478,15 @@ public sealed class ProfilePipeline(
 
         var checkpoint = await store.CheckpointAsync(cancellationToken);
         Interlocked.Exchange(ref _processed, checkpoint);
+        if (segments is not null)
+        {
+            segments.Engine.Clear();
+            await segments.Store.LoadAsync(segments.Engine, cancellationToken);
+            segments.Engine.LoadDone();
+            _caughtUp = false;
+            Interlocked.Exchange(ref _segmentsChanged, 1);
+        }
+
         var state = new PipelineState(graph, new IdentityResolver(rules, Separated), index);
         // Applied already, unless the process stopped between recording an approval and merging.
         await ApplyApprovalsAsync(state, cancellationToken);

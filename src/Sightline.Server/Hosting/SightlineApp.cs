@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
+using Sightline.Core.Audiences;
 using Sightline.Core.Audit;
 using Sightline.Core.Events;
 using Sightline.Core.Identity;
@@ -112,6 +113,12 @@ public static class SightlineApp
         services.AddSingleton(MergeRules.Default);
         services.AddSingleton(sp => new IdentifierExtractor(new IdentifierNormalizer(Options(sp).DefaultPhoneRegion)));
         services.AddSingleton(sp => Options(sp).Matching());
+        services.AddSingleton<ISegmentStore, SqliteSegmentStore>();
+        services.AddSingleton(sp => new SegmentEngine(Options(sp).ComputedTraitSet()));
+        services.AddSingleton(sp => new SegmentRuntime(
+            sp.GetRequiredService<SegmentEngine>(), sp.GetRequiredService<ISegmentStore>(), TimeSpan.FromSeconds(Options(sp).SegmentRefreshSeconds)));
+        services.AddSingleton(sp => new AudienceExport(
+            sp.GetRequiredService<IProfileStore>(), sp.GetRequiredService<ISegmentStore>(), sp.GetRequiredService<SegmentEngine>().Computed, TimeProvider.System));
         services.AddSingleton<ProfilePipeline>();
         services.AddHostedService<ProfilePipelineService>();
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Sightline.Core.ComputedTraits;
 using Sightline.Core.Identity.Matching;
 
 namespace Sightline.Server.Hosting;
@@ -103,5 +104,27 @@ public sealed class SightlineOptions
     public int RequestTimeoutSeconds { get; set; } = 30;
 
     /// <summary>The matcher's settings these options describe.</summary>
+    /// <summary>
+    /// A YAML or JSON file of computed-trait definitions (docs/computed-traits.md) that replaces the built-in ones;
+    /// unset for the built-in defaults (orders_90d, lifetime_value, last_seen, …).
+    /// </summary>
+    public string? ComputedTraits { get; set; }
+
+    /// <summary>How often, in seconds, segments that change with time alone (windows, <c>within</c>) are evaluated again.</summary>
+    [Range(1, 86_400)]
+    public int SegmentRefreshSeconds { get; set; } = 60;
+
+    /// <summary>The computed traits in force: <see cref="ComputedTraits"/>'s file, or the built-in defaults.</summary>
+    /// <exception cref="InvalidOperationException">The file cannot be read or holds invalid definitions (each problem is named).</exception>
+    public ComputedTraitSet ComputedTraitSet()
+    {
+        var result = ComputedTraits is { } path
+            ? File.Exists(path) ? TraitDefinitionLoader.Load(path) : throw new InvalidOperationException($"Sightline:ComputedTraits: file \"{path}\" does not exist")
+            : TraitDefinitionLoader.Defaults();
+        return result.Succeeded
+            ? new ComputedTraitSet(result.Definitions)
+            : throw new InvalidOperationException($"Sightline:ComputedTraits: {string.Join("; ", result.Errors)}");
+    }
+
     public MatchSettings Matching() => new() { AutoMergeThreshold = AutoMergeThreshold, ReviewThreshold = Math.Min(ReviewThreshold, AutoMergeThreshold) };
 }
