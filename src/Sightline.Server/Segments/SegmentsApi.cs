@@ -243,17 +243,12 @@ public static class SegmentsApi
     private static async Task<ValidationProblem?> CheckAsync(
         SegmentBody body, SegmentCatalogs catalogs, ISegmentStore store, SegmentDefinition? existing, CancellationToken cancellationToken)
     {
-        var name = body.Name?.Trim();
-        if (string.IsNullOrEmpty(name))
+        if (SegmentRules.NameProblem(body.Name) is { } nameProblem)
         {
-            return Required("name", "what the segment is called, as `in segment \"…\"` and exports name it");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [nameProblem] });
         }
 
-        if (name.Length > 100 || name.Any(c => char.IsControl(c) || c == '"'))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["must be at most 100 characters, without quotes or control characters"] });
-        }
-
+        var name = body.Name!.Trim();
         if (body.Expression is null)
         {
             return Required("expression", "the segment's text");
@@ -264,10 +259,8 @@ public static class SegmentsApi
         return result.Succeeded ? null : Invalid(result);
     }
 
-    private static async Task<List<string>> ReferrersAsync(ISegmentStore store, string name, CancellationToken cancellationToken) =>
-        [.. (await store.ListAsync(cancellationToken))
-            .Where(s => s.Name != name && SegmentParser.Parse(s.Expression).Expression is { } e && SegmentDependencies.Of(e).Segments.Contains(name))
-            .Select(s => s.Name)];
+    private static async Task<IReadOnlyList<string>> ReferrersAsync(ISegmentStore store, string name, CancellationToken cancellationToken) =>
+        SegmentRules.Referrers(await store.ListAsync(cancellationToken), name);
 
     private static async Task<SegmentView> ViewAsync(SegmentDefinition segment, ISegmentStore store, SegmentEngine engine, CancellationToken cancellationToken) =>
         View(segment, await store.SizesAsync(cancellationToken), LiveVersions(engine));
@@ -283,7 +276,7 @@ public static class SegmentsApi
     private static List<string> Split(string? list) =>
         [.. (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
 
-    private static string Names(List<string> names) => string.Join(", ", names.Select(n => $"\"{n}\""));
+    private static string Names(IReadOnlyList<string> names) => string.Join(", ", names.Select(n => $"\"{n}\""));
 
     private static ProblemHttpResult Missing(string segment) => TypedResults.Problem(
         $"No segment is named \"{segment}\" or has that id; GET /v1/segments lists them.", statusCode: StatusCodes.Status404NotFound, title: "Segment not found");
