@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sightline.Core.Events;
 
 namespace Sightline.Core.Retention;
@@ -30,8 +29,7 @@ public sealed record RetentionRule
         && (Event is null || (type == "track" && string.Equals(Event, eventName, StringComparison.Ordinal)));
 
     /// <summary>
-    /// A rule from its settings, or the field at fault and why. <paramref name="maxAge"/> is a whole number of days
-    /// (<c>365</c>, <c>365d</c>) or hours (<c>36h</c>), at least one hour.
+    /// A rule from its settings, or the field at fault and why. <paramref name="maxAge"/> is read by <see cref="Ages.Parse"/>.
     /// </summary>
     /// <param name="source">A source name, or null for every source.</param>
     /// <param name="types">Message types; none means the behavioural ones (track, page, screen).</param>
@@ -50,9 +48,9 @@ public sealed record RetentionRule
             return new RuleParse(null, "Event", "names a track event, so Types must include track (or be left out)");
         }
 
-        if (ParseAge(maxAge) is not { } age)
+        if (Ages.Parse(maxAge) is not { } age)
         {
-            return new RuleParse(null, "MaxAge", $"\"{maxAge}\" is not an age: give whole days (365d, or 365) or hours (36h), at least 1h");
+            return new RuleParse(null, "MaxAge", $"\"{maxAge}\" is not an age: {Ages.Format}");
         }
 
         var covered = named.Count > 0 ? named : eventName is { Length: > 0 } ? ["track"] : BehaviouralTypes;
@@ -66,18 +64,6 @@ public sealed record RetentionRule
             },
             null,
             null);
-    }
-
-    private static TimeSpan? ParseAge(string? text)
-    {
-        var trimmed = text?.Trim().ToLowerInvariant() ?? "";
-        var (digits, unit) = trimmed.EndsWith('d') || trimmed.EndsWith('h') ? (trimmed[..^1], trimmed[^1]) : (trimmed, 'd');
-        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1 || count > 36_500)
-        {
-            return null;
-        }
-
-        return unit == 'h' ? TimeSpan.FromHours(count) : TimeSpan.FromDays(count);
     }
 }
 
