@@ -28,12 +28,12 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
 
         var anchors = Anchors(connection, transaction, expired);
         var counts = new Dictionary<(string Source, string Type), (long Deleted, long Minimized)>();
-        using var payload = Command(connection, transaction, "SELECT payload FROM events WHERE seq = $seq", "$seq");
-        using var minimize = Command(connection, transaction, "UPDATE events SET payload = $payload WHERE seq = $seq", "$payload", "$seq");
-        using var traits = Command(connection, transaction, "DELETE FROM derived.traits WHERE profile_id = $profile AND seq = $seq", "$profile", "$seq");
-        using var consents = Command(connection, transaction, "DELETE FROM derived.consents WHERE profile_id = $profile AND seq = $seq", "$profile", "$seq");
-        using var lineage = Command(connection, transaction, "DELETE FROM derived.event_profiles WHERE seq = $seq", "$seq");
-        using var delete = Command(connection, transaction, "DELETE FROM events WHERE seq = $seq", "$seq");
+        using var payload = SqliteProfileStore.Command(connection, "SELECT payload FROM events WHERE seq = $seq", transaction, "$seq");
+        using var minimize = SqliteProfileStore.Command(connection, "UPDATE events SET payload = $payload WHERE seq = $seq", transaction, "$payload", "$seq");
+        using var traits = SqliteProfileStore.Command(connection, "DELETE FROM derived.traits WHERE profile_id = $profile AND seq = $seq", transaction, "$profile", "$seq");
+        using var consents = SqliteProfileStore.Command(connection, "DELETE FROM derived.consents WHERE profile_id = $profile AND seq = $seq", transaction, "$profile", "$seq");
+        using var lineage = SqliteProfileStore.Command(connection, "DELETE FROM derived.event_profiles WHERE seq = $seq", transaction, "$seq");
+        using var delete = SqliteProfileStore.Command(connection, "DELETE FROM events WHERE seq = $seq", transaction, "$seq");
         foreach (var e in expired)
         {
             var (deleted, minimized) = counts.GetValueOrDefault((e.Source, e.Type));
@@ -86,8 +86,7 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
     public async Task<long> RecordAsync(RetentionRun run, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
-        using var command = Command(
-            connection, null, "INSERT INTO retention_runs (trigger, started_at, finished_at, counts) VALUES ($trigger, $started, $finished, $counts) RETURNING id",
+        using var command = SqliteProfileStore.Command(connection, "INSERT INTO retention_runs (trigger, started_at, finished_at, counts) VALUES ($trigger, $started, $finished, $counts) RETURNING id", null,
             "$trigger", "$started", "$finished", "$counts");
         command.Parameters["$trigger"].Value = run.Trigger;
         command.Parameters["$started"].Value = run.StartedAt.ToUnixTimeMilliseconds();
@@ -99,7 +98,7 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
     public async Task<IReadOnlyList<RetentionRun>> RunsAsync(int limit, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
-        using var command = Command(connection, null, "SELECT id, trigger, started_at, finished_at, counts FROM retention_runs ORDER BY id DESC LIMIT $limit", "$limit");
+        using var command = SqliteProfileStore.Command(connection, "SELECT id, trigger, started_at, finished_at, counts FROM retention_runs ORDER BY id DESC LIMIT $limit", null, "$limit");
         command.Parameters["$limit"].Value = limit;
         var runs = new List<RetentionRun>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -124,12 +123,12 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
     /// </summary>
     private static List<Candidate> Scan(SqliteConnection connection, SqliteTransaction transaction, RetentionPolicy policy, long afterSequence, int limit)
     {
-        using var command = Command(connection, transaction, """
+        using var command = SqliteProfileStore.Command(connection, """
             SELECT e.seq, s.name, e.type, e.timestamp, ep.profile_id, CASE WHEN $names AND e.type = 'track' THEN e.payload END
             FROM events e JOIN sources s ON s.id = e.source_id LEFT JOIN derived.event_profiles ep ON ep.seq = e.seq
             WHERE e.seq > $after AND e.seq <= (SELECT checkpoint FROM derived.pipeline)
             ORDER BY e.seq LIMIT $limit
-            """, "$names", "$after", "$limit");
+            """, transaction, "$names", "$after", "$limit");
         command.Parameters["$names"].Value = policy.NamesEvents;
         command.Parameters["$after"].Value = afterSequence;
         command.Parameters["$limit"].Value = limit;
@@ -152,12 +151,12 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
     private static HashSet<long> Anchors(SqliteConnection connection, SqliteTransaction transaction, List<Candidate> expired)
     {
         var anchors = new HashSet<long>();
-        using (var ranged = Command(connection, transaction, """
+        using (var ranged = SqliteProfileStore.Command(connection, """
             SELECT id FROM derived.profiles WHERE id BETWEEN $low AND $high
             UNION SELECT seq FROM derived.merges WHERE seq BETWEEN $low AND $high
             UNION SELECT seq FROM derived.merge_suggestions WHERE seq BETWEEN $low AND $high
             UNION SELECT after_seq FROM approved_matches WHERE after_seq BETWEEN $low AND $high
-            """, "$low", "$high"))
+            """, transaction, "$low", "$high"))
         {
             ranged.Parameters["$low"].Value = expired[0].Sequence;
             ranged.Parameters["$high"].Value = expired[^1].Sequence;
@@ -169,10 +168,10 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
         }
 
         // Identities move to the live profile on a merge; person-data traits stay on the profile that observed them.
-        using var linked = Command(connection, transaction, $"""
+        using var linked = SqliteProfileStore.Command(connection, $"""
             SELECT EXISTS (SELECT 1 FROM derived.identities WHERE profile_id = (SELECT canonical_id FROM derived.profiles WHERE id = $profile) AND seq = $seq)
                 OR EXISTS (SELECT 1 FROM derived.traits WHERE profile_id = $profile AND name IN ({PersonTraitNames}) AND seq = $seq)
-            """, "$profile", "$seq");
+            """, transaction, "$profile", "$seq");
         foreach (var e in expired)
         {
             if (e.Profile is { } profile && !anchors.Contains(e.Sequence))
@@ -210,19 +209,6 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
         }
 
         return null;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        return command;
     }
 
     private static void Run(SqliteCommand command, params (string Name, object Value)[] values)
