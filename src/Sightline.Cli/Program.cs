@@ -8,6 +8,7 @@ using Sightline.Cli.Privacy;
 using Sightline.Cli.Quarantine;
 using Sightline.Cli.Rebuild;
 using Sightline.Cli.Resolve;
+using Sightline.Cli.Retention;
 using Sightline.Cli.Segments;
 using Sightline.Cli.Serve;
 using Sightline.Cli.Sources;
@@ -29,6 +30,7 @@ var root = new RootCommand("Sightline: the customer data platform that starts on
     AuditCommand.Create(),
     PrivacyCommand.Create(),
     SegmentsCommand.Create(),
+    RetentionCommand.Create(),
     QuarantineCommand.Create(),
     ExportCommand.Create(),
     RebuildCommand.Create(),

@@ -83,7 +83,19 @@ internal static class Schema
             updated_at  INTEGER NOT NULL
         );
         """,
+        Retention,
     ];
+
+    // Appended to Migrations: each retention pass with what it deleted, per source and type (counts only).
+    private const string Retention = """
+        CREATE TABLE retention_runs (
+            id          INTEGER PRIMARY KEY,
+            trigger     TEXT NOT NULL,
+            started_at  INTEGER NOT NULL,
+            finished_at INTEGER NOT NULL,
+            counts      TEXT NOT NULL
+        );
+        """;
 
     // Appended to Migrations: data-subject requests name the person only by identifier type and keyed hash; the
     // suppression list holds keyed hashes of erased identifiers; drops are counted per source, never kept.

@@ -274,7 +274,7 @@ public sealed partial class SqlitePrivacyStore(SqliteDatabase database) : IPriva
     /// Empties both write-ahead logs into their databases and truncates them: the frames written before the erasure
     /// still hold the erased values until then. secure_delete (on for every connection) has zeroed the freed cells.
     /// </summary>
-    private static void Reclaim(SqliteConnection connection)
+    internal static void Reclaim(SqliteConnection connection)
     {
         foreach (var schema in (string[])["main", "derived"])
         {

@@ -413,7 +413,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         return rows;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params string[] parameters)
+    internal static SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;

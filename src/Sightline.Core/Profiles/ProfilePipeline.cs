@@ -41,7 +41,7 @@ public sealed class ProfilePipeline(
     private DateTimeOffset _versionCheckedAt;
     private DateTimeOffset _nextRefresh;
     private readonly SemaphoreSlim _wake = new(0);
-    private readonly ConcurrentQueue<Func<CancellationToken, Task>> _exclusive = new();
+    private readonly ConcurrentQueue<(Func<CancellationToken, Task> Work, bool Reload)> _exclusive = new();
     private int _running;
     private readonly ConcurrentDictionary<(ProfileId, ProfileId), bool> _separations = new();
     private long _processed;
@@ -93,7 +93,18 @@ public sealed class ProfilePipeline(
     /// it holds in memory (an erasure deletes profiles the graph and the match index still hold). Without a running
     /// pipeline (an ingest-only node, the CLI) the work runs at once.
     /// </summary>
-    public async Task<T> ExclusiveAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> ExclusiveAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        ExclusiveAsync(work, reload: true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ExclusiveAsync{T}(Func{CancellationToken, Task{T}}, CancellationToken)"/>; with <paramref name="reload"/>
+    /// false the pipeline keeps what it holds in memory, for work that leaves the graph and the person data as they were
+    /// (a retention batch): reloading them takes longer than the batch.
+    /// </summary>
+    /// <param name="work">What to run on the stored state.</param>
+    /// <param name="reload">Whether the pipeline reloads its graph and match index from the store afterwards.</param>
+    /// <param name="cancellationToken">Stops waiting for the pipeline.</param>
+    public async Task<T> ExclusiveAsync<T>(Func<CancellationToken, Task<T>> work, bool reload, CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _running) == 0)
         {
@@ -101,7 +112,7 @@ public sealed class ProfilePipeline(
         }
 
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _exclusive.Enqueue(async ct =>
+        _exclusive.Enqueue((async ct =>
         {
             try
             {
@@ -113,7 +124,7 @@ public sealed class ProfilePipeline(
             {
                 done.TrySetException(e);
             }
-        });
+        }, reload));
         Notify();
         return await done.Task.WaitAsync(cancellationToken);
     }
@@ -139,12 +150,17 @@ public sealed class ProfilePipeline(
         {
             if (!_exclusive.IsEmpty)
             {
-                while (_exclusive.TryDequeue(out var work))
+                var reload = false;
+                while (_exclusive.TryDequeue(out var item))
                 {
-                    await work(cancellationToken);
+                    await item.Work(cancellationToken);
+                    reload |= item.Reload;
                 }
 
-                state = await LoadAsync(cancellationToken);
+                if (reload)
+                {
+                    state = await LoadAsync(cancellationToken);
+                }
             }
 
             if (Interlocked.Exchange(ref _rebuildRequested, 0) == 1)

@@ -21,6 +21,8 @@ using Sightline.Server.Matching;
 using Sightline.Server.Privacy;
 using Sightline.Server.Segments;
 using Sightline.Server.Profiles;
+using Sightline.Server.Retention;
+using Sightline.Core.Retention;
 using Sightline.Storage.Sqlite;
 
 namespace Sightline.Server.Hosting;
@@ -94,6 +96,11 @@ public static class SightlineApp
             sp.GetRequiredService<IProfileStore>(), sp.GetRequiredService<IPrivacyStore>(), sp.GetRequiredService<SuppressionList>(),
             sp.GetRequiredService<DirectChanges>(), Options(sp).Purposes(), sp.GetRequiredService<ProfilePipeline>()));
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+        services.AddSingleton<IValidateOptions<SightlineOptions>, RetentionValidation>();
+        services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
+        services.AddSingleton(sp => new RetentionPasses(
+            sp.GetRequiredService<IRetentionStore>(), Options(sp).Retention, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProfilePipeline>()));
+        services.AddHostedService<RetentionService>();
 
         services.AddSingleton(sp => new MessageParser(new IngestionLimits
         {
@@ -172,6 +179,7 @@ public static class SightlineApp
         app.MapImport();
         app.MapConsent();
         app.MapPrivacy();
+        app.MapRetention();
         app.MapSegments();
     }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Sightline.Core.ComputedTraits;
 using Sightline.Core.Identity.Matching;
+using Sightline.Server.Retention;
 
 namespace Sightline.Server.Hosting;
 
@@ -102,6 +103,9 @@ public sealed class SightlineOptions
     /// <summary>Seconds a request may run before it is answered 408; imports, which stream large files, are exempt. 0 turns it off.</summary>
     [Range(0, 3600)]
     public int RequestTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How long events are kept per source and type, and how often expired ones are deleted; no rules keeps everything.</summary>
+    public RetentionOptions Retention { get; set; } = new();
 
     /// <summary>The matcher's settings these options describe.</summary>
     /// <summary>
