@@ -98,7 +98,7 @@ public sealed partial class SqlitePrivacyStore(SqliteDatabase database) : IPriva
         command.CommandText = """
             SELECT type, value, EXISTS (
                 SELECT 1 FROM identities o JOIN profiles p ON p.id = o.profile_id
-                WHERE o.type = i.type AND o.value = i.value AND p.canonical_id != $profile)
+                WHERE o.type = i.type AND o.lookup = i.lookup AND p.canonical_id != $profile)
             FROM identities i JOIN profiles p ON p.id = i.profile_id WHERE p.canonical_id = $profile
             """;
         command.Parameters.AddWithValue("$profile", profile.Value);
@@ -106,7 +106,7 @@ public sealed partial class SqlitePrivacyStore(SqliteDatabase database) : IPriva
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            identifiers.Add((new Identifier(reader.GetString(0), reader.GetString(1)), reader.GetBoolean(2)));
+            identifiers.Add((new Identifier(reader.GetString(0), database.Protector.OpenText(reader.GetValue(1), ProtectedColumns.IdentityValue)), reader.GetBoolean(2)));
         }
 
         return identifiers;
@@ -140,7 +140,7 @@ public sealed partial class SqlitePrivacyStore(SqliteDatabase database) : IPriva
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return SqliteEventLog.ReadQuarantined(reader);
+            yield return SqliteEventLog.ReadQuarantined(reader, database.Protector);
         }
     }
 

@@ -78,7 +78,7 @@ public static class SightlineApp
         services.AddOptions<SightlineOptions>().BindConfiguration(SightlineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton(sp => new SqliteDatabase(Options(sp).Data, Options(sp).Synchronous));
+        services.AddSingleton(sp => new SqliteDatabase(Options(sp).Data, Options(sp).Synchronous, Options(sp).Protector()));
         services.AddSingleton<SqliteEventLog>();
         services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventLog>());
         services.AddSingleton<IQuarantine>(sp => sp.GetRequiredService<SqliteEventLog>());
