@@ -14,7 +14,7 @@ internal static class ProtectedColumns
     public static readonly IReadOnlyList<ProtectedColumn> All =
     [
         new("events", ["seq"], "payload"),
-        new("quarantine", ["id"], "payload"),
+        new("quarantine", ["id"], "payload", RawInput: true),
         new("derived.identities", ["type", "lookup", "profile_id"], "value"),
         new("derived.traits", ["rowid"], "value"),
         new("derived.merges", ["id"], "via_value"),

@@ -93,6 +93,9 @@ public static class SightlineApp
             sp.GetRequiredService<IProfileStore>(), sp.GetRequiredService<IPrivacyStore>(), sp.GetRequiredService<SuppressionList>(),
             sp.GetRequiredService<DirectChanges>(), Options(sp).Purposes(), sp.GetRequiredService<ProfilePipeline>()));
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+        services.AddSingleton<SqliteEncryption>();
+        services.AddSingleton<Reencryption>();
+        services.AddHostedService(sp => sp.GetRequiredService<Reencryption>());
 
         services.AddSingleton(sp => new MessageParser(new IngestionLimits
         {
@@ -165,6 +168,7 @@ public static class SightlineApp
         app.MapImport();
         app.MapConsent();
         app.MapPrivacy();
+        app.MapEncryption();
         app.MapSegments();
     }
 
