@@ -116,7 +116,7 @@ public sealed class SqliteDatabase
                 if (!((byte[])reader.GetValue(1)).AsSpan().SequenceEqual(Protector.Fingerprint(id)))
                 {
                     throw new InvalidOperationException(
-                        $"Encryption key {id} is not the key {Path} was encrypted with: start with the key file this database was written with (Sightline:KeyFile, by default DATA.keys.json beside the data directory) or the Sightline:EncryptionKey it was given.");
+                        $"Encryption key {id} is not the key {Path} was encrypted with (was the key file lost or replaced? a missing one is generated afresh): start with the key file this database was written with (Sightline:KeyFile, by default DATA.keys.json beside the data directory) or the Sightline:EncryptionKey it was given.");
                 }
             }
         }
