@@ -93,7 +93,7 @@ internal static class KeysCommand
             var settings = CliOptions.Settings(parse.GetValue(data));
             if (settings.EncryptionKey is not null)
             {
-                await Console.Error.WriteLineAsync("error: the encryption key comes from configuration (Sightline:EncryptionKey): set the new key there instead; values under the key file's keys still move to it");
+                await Console.Error.WriteLineAsync("error: the encryption key comes from configuration (Sightline:EncryptionKey), which is not rotated yet; rotation works on the key file's keys");
                 return 2;
             }
 
