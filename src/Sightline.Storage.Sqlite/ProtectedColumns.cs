@@ -10,25 +10,24 @@ namespace Sightline.Storage.Sqlite;
 /// </summary>
 internal static class ProtectedColumns
 {
+    private static readonly ProtectedColumn Events = new("events", ["seq"], "payload");
+    private static readonly ProtectedColumn Quarantine = new("quarantine", ["id"], "payload", RawInput: true);
+    private static readonly ProtectedColumn Identities = new("derived.identities", ["type", "lookup", "profile_id"], "value");
+    private static readonly ProtectedColumn Traits = new("derived.traits", ["rowid"], "value");
+    private static readonly ProtectedColumn Merges = new("derived.merges", ["id"], "via_value");
+
     /// <summary>Every protected column, with the key that finds its rows (for re-encryption).</summary>
-    public static readonly IReadOnlyList<ProtectedColumn> All =
-    [
-        new("events", ["seq"], "payload"),
-        new("quarantine", ["id"], "payload", RawInput: true),
-        new("derived.identities", ["type", "lookup", "profile_id"], "value"),
-        new("derived.traits", ["rowid"], "value"),
-        new("derived.merges", ["id"], "via_value"),
-    ];
+    public static readonly IReadOnlyList<ProtectedColumn> All = [Events, Quarantine, Identities, Traits, Merges];
 
-    public static ReadOnlySpan<byte> EventPayload => "events.payload"u8;
+    public static ReadOnlySpan<byte> EventPayload => Events.AssociatedData;
 
-    public static ReadOnlySpan<byte> QuarantinePayload => "quarantine.payload"u8;
+    public static ReadOnlySpan<byte> QuarantinePayload => Quarantine.AssociatedData;
 
-    public static ReadOnlySpan<byte> IdentityValue => "derived.identities.value"u8;
+    public static ReadOnlySpan<byte> IdentityValue => Identities.AssociatedData;
 
-    public static ReadOnlySpan<byte> TraitValue => "derived.traits.value"u8;
+    public static ReadOnlySpan<byte> TraitValue => Traits.AssociatedData;
 
-    public static ReadOnlySpan<byte> MergeVia => "derived.merges.via_value"u8;
+    public static ReadOnlySpan<byte> MergeVia => Merges.AssociatedData;
 
     /// <summary>A text value as it is stored: sealed bytes, or the text itself when writing in clear (so plaintext rows stay TEXT).</summary>
     public static object SealText(this FieldProtector protector, string value, ReadOnlySpan<byte> column) =>

@@ -73,6 +73,22 @@ public sealed class SqliteDatabase
         return connection;
     }
 
+    /// <summary>The keys stored values are under here (or were, until retired), with their fingerprints.</summary>
+    internal static List<(byte Id, byte[] Fingerprint)> EncryptionKeys(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT id, fingerprint FROM encryption_keys ORDER BY id";
+        var keys = new List<(byte, byte[])>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            keys.Add(((byte)reader.GetInt64(0), (byte[])reader.GetValue(1)));
+        }
+
+        return keys;
+    }
+
     internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
@@ -98,26 +114,19 @@ public sealed class SqliteDatabase
     {
         using var transaction = connection.BeginTransaction();
         var known = new HashSet<byte>();
-        using (var keys = connection.CreateCommand())
+        foreach (var (id, fingerprint) in EncryptionKeys(connection, transaction))
         {
-            keys.Transaction = transaction;
-            keys.CommandText = "SELECT id, fingerprint FROM encryption_keys ORDER BY id";
-            using var reader = keys.ExecuteReader();
-            while (reader.Read())
+            known.Add(id);
+            if (!Protector.Holds(id))
             {
-                var id = (byte)reader.GetInt64(0);
-                known.Add(id);
-                if (!Protector.Holds(id))
-                {
-                    throw new InvalidOperationException(
-                        $"{Path} holds values encrypted under encryption key {id}, which is not configured: start with the key file this database was written with (Sightline:KeyFile, by default DATA.keys.json beside the data directory) or the Sightline:EncryptionKey it was given.");
-                }
+                throw new InvalidOperationException(
+                    $"{Path} holds values encrypted under encryption key {id}, which is not configured: start with the key file this database was written with (Sightline:KeyFile, by default DATA.keys.json beside the data directory) or the Sightline:EncryptionKey it was given.");
+            }
 
-                if (!((byte[])reader.GetValue(1)).AsSpan().SequenceEqual(Protector.Fingerprint(id)))
-                {
-                    throw new InvalidOperationException(
-                        $"Encryption key {id} is not the key {Path} was encrypted with (was the key file lost or replaced? a missing one is generated afresh): start with the key file this database was written with (Sightline:KeyFile, by default DATA.keys.json beside the data directory) or the Sightline:EncryptionKey it was given.");
-                }
+            if (!fingerprint.AsSpan().SequenceEqual(Protector.Fingerprint(id)))
+            {
+                throw new InvalidOperationException(
+                    $"Encryption key {id} is not the key {Path} was encrypted with (was the key file lost or replaced? a missing one is generated afresh): start with the key file this database was written with (Sightline:KeyFile, by default DATA.keys.json beside the data directory) or the Sightline:EncryptionKey it was given.");
             }
         }
 
@@ -137,10 +146,11 @@ public sealed class SqliteDatabase
             index.Transaction = transaction;
             index.CommandText = "SELECT fingerprint FROM derived.blind_index";
             var fingerprint = Protector.IndexFingerprint();
-            if (index.ExecuteScalar() is not byte[] stored || !stored.AsSpan().SequenceEqual(fingerprint))
+            var stored = index.ExecuteScalar() as byte[];
+            if (stored is null || !stored.AsSpan().SequenceEqual(fingerprint))
             {
                 // Blind indexes are only in derived state, which the log can always give again.
-                if (index.ExecuteScalar() is byte[])
+                if (stored is not null)
                 {
                     Execute(connection, Schema.ResetDerived, transaction);
                 }

@@ -88,19 +88,8 @@ public sealed class SqliteEncryption(SqliteDatabase database)
         var usage = await UsageAsync(cancellationToken);
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        var registered = new List<byte>();
-        using (var select = connection.CreateCommand())
-        {
-            select.Transaction = transaction;
-            select.CommandText = "SELECT id FROM encryption_keys ORDER BY id";
-            using var reader = select.ExecuteReader();
-            while (reader.Read())
-            {
-                registered.Add((byte)reader.GetInt64(0));
-            }
-        }
-
-        var retired = registered
+        var retired = SqliteDatabase.EncryptionKeys(connection, transaction)
+            .Select(key => key.Id)
             .Where(id => id != database.Protector.CurrentKeyId && usage.Values.GetValueOrDefault(id.ToString(CultureInfo.InvariantCulture)) == 0)
             .ToList();
         foreach (var id in retired)

@@ -458,13 +458,20 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
             raw.sqlite3_bind_text(statement, 3, TypeNames[(int)message.Type]);
             raw.sqlite3_bind_int64(statement, 4, message.ReceivedAt.ToUnixTimeMilliseconds());
             raw.sqlite3_bind_int64(statement, 5, message.Timestamp.ToUnixTimeMilliseconds());
-            var length = _protector.StoredLength(message.Json.Length);
-            if (_sealed.Length < length)
+            if (_protector.CurrentKeyId is null)
             {
-                _sealed = new byte[Math.Max(length, _sealed.Length * 2)];
+                raw.sqlite3_bind_blob(statement, 6, message.Json);
             }
+            else
+            {
+                var length = _protector.StoredLength(message.Json.Length);
+                if (_sealed.Length < length)
+                {
+                    _sealed = new byte[Math.Max(length, _sealed.Length * 2)];
+                }
 
-            raw.sqlite3_bind_blob(statement, 6, _sealed.AsSpan(0, _protector.Seal(message.Json, ProtectedColumns.EventPayload, _sealed)));
+                raw.sqlite3_bind_blob(statement, 6, _sealed.AsSpan(0, _protector.Seal(message.Json, ProtectedColumns.EventPayload, _sealed)));
+            }
             var result = raw.sqlite3_step(statement);
             raw.sqlite3_reset(statement);
             if (result != raw.SQLITE_DONE)

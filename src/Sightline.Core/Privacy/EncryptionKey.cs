@@ -11,5 +11,6 @@ public sealed record EncryptionKey(
     [property: JsonPropertyName("key")] string Key,
     [property: JsonPropertyName("createdAt")] DateTimeOffset CreatedAt)
 {
+    [JsonIgnore]
     public byte[] Bytes => Convert.FromBase64String(Key);
 }

@@ -51,7 +51,6 @@ public sealed class FieldProtector
 
         CurrentKeyId = current;
         _indexKey = indexKey;
-        KeyIds = [.. keys.Keys.Order()];
     }
 
     /// <summary>No encryption, and blind indexes under a fixed, public key: for tests and tools that hold no secrets.</summary>
@@ -59,9 +58,6 @@ public sealed class FieldProtector
 
     /// <summary>The key new values are sealed under, or null when they are written in clear.</summary>
     public byte? CurrentKeyId { get; }
-
-    /// <summary>The ids of every key this protector can open.</summary>
-    public IReadOnlyList<byte> KeyIds { get; }
 
     /// <summary>The two bytes every value sealed under the current key starts with (empty when writing in clear).</summary>
     public byte[] CurrentHeader => CurrentKeyId is { } id ? [Marker, id] : [];

@@ -22,6 +22,7 @@ public sealed record KeyFile
     [JsonPropertyName("currentEncryptionKey")]
     public byte? CurrentEncryptionKey { get; init; }
 
+    [JsonIgnore]
     public byte[] SuppressionSecret => Convert.FromBase64String(Suppression);
 
     /// <summary>Where the key file of a data directory goes unless configured: beside the directory, not inside it.</summary>
