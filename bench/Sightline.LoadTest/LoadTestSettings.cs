@@ -48,6 +48,9 @@ internal sealed record LoadTestSettings
     /// <summary>Measured length of the latency run, in seconds (after the warm-up).</summary>
     public int LatencySeconds { get; init; } = 20;
 
+    /// <summary>Segments saved before the latency run; with any, probes wait for segment membership instead of the profile.</summary>
+    public int Segments { get; init; }
+
     /// <summary>Run only the latency run, not the throughput repetitions.</summary>
     public bool LatencyOnly { get; init; }
 

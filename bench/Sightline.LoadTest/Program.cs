@@ -29,12 +29,13 @@ var build = new Option<bool>("--build") { Description = "Run ./sightline --help 
 var serverEnv = new Option<string[]>("--server-env") { Description = "KEY=VALUE environment for the server process (repeatable), e.g. DOTNET_gcServer=1." };
 var latencyRate = new Option<int?>("--latency-rate") { Description = "Also measure event-to-profile latency on a fresh server under this background load (events/s), e.g. 5000." };
 var latencySeconds = new Option<int>("--latency-seconds") { Description = "Measured length of the latency run, in seconds.", DefaultValueFactory = _ => 20 };
+var segments = new Option<int>("--segments") { Description = "Save this many segments before the latency run and measure event-to-membership latency instead (up to 20)." };
 var latencyOnly = new Option<bool>("--latency-only") { Description = "Run only the latency measurement (needs --latency-rate), not the throughput runs." };
 
 var root = new RootCommand("Sightline ingestion load test: POST /v1/batch into the durable log against the raw speed of the log.")
 {
     seconds, warmup, connections, batch, repeat, synchronous, rawGroup, rawSeconds, rawEvents, noRaw, build, serverEnv,
-    latencyRate, latencySeconds, latencyOnly,
+    latencyRate, latencySeconds, latencyOnly, segments,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -59,6 +60,7 @@ root.SetAction(async (parse, cancellationToken) =>
             LatencyRate = parse.GetValue(latencyRate) is { } rate ? Positive(rate, "--latency-rate") : null,
             LatencySeconds = Positive(parse.GetValue(latencySeconds), "--latency-seconds"),
             LatencyOnly = parse.GetValue(latencyOnly),
+            Segments = Math.Clamp(parse.GetValue(segments), 0, SegmentSetup.Expressions.Count),
         };
         if (settings.LatencyOnly && settings.LatencyRate is null)
         {
@@ -129,7 +131,7 @@ root.SetAction(async (parse, cancellationToken) =>
             LatencyFigures latency;
             await using (var server = await ServerProcess.StartAsync(cli, data, settings.Synchronous, settings.ServerEnvironment, cancellationToken))
             {
-                latency = await ProfileLatency.RunAsync(server, background, rate, settings.LatencySeconds, settings.WarmupSeconds, run, WriteKey, cancellationToken);
+                latency = await ProfileLatency.RunAsync(server, background, rate, settings.LatencySeconds, settings.WarmupSeconds, run, WriteKey, settings.Segments, cancellationToken);
             }
 
             Directory.Delete(Path.GetDirectoryName(data)!, recursive: true);

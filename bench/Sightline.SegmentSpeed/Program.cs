@@ -64,6 +64,9 @@ for (var round = 1; round <= 3; round++)
         $"round {round}: 20 segments x {profiles:N0} profiles: {single.Seconds:F2} s on one core ({single.Members:N0} memberships), {parallel:F2} s on all {Environment.ProcessorCount}; reading the traits alone {baseline.Seconds:F2} s"));
 }
 
+// The product's engine over the same segments, fed as the pipeline feeds it.
+EngineBench.Run(profiles, now, texts);
+
 static (double Seconds, long Members) Measure(Columns columns, CompiledSegment[] segments, Func<CompiledSegment, Columns.Cursor, bool> test)
 {
     var cursor = new Columns.Cursor(columns);

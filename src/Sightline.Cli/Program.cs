@@ -8,6 +8,8 @@ using Sightline.Cli.Privacy;
 using Sightline.Cli.Quarantine;
 using Sightline.Cli.Rebuild;
 using Sightline.Cli.Resolve;
+using Sightline.Cli.Retention;
+using Sightline.Cli.Segments;
 using Sightline.Cli.Serve;
 using Sightline.Cli.Sources;
 using Spectre.Console;
@@ -27,6 +29,8 @@ var root = new RootCommand("Sightline: the customer data platform that starts on
     KeysCommand.Create(),
     AuditCommand.Create(),
     PrivacyCommand.Create(),
+    SegmentsCommand.Create(),
+    RetentionCommand.Create(),
     QuarantineCommand.Create(),
     ExportCommand.Create(),
     RebuildCommand.Create(),

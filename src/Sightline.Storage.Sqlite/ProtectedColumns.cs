@@ -15,9 +15,10 @@ internal static class ProtectedColumns
     private static readonly ProtectedColumn Identities = new("derived.identities", ["type", "lookup", "profile_id"], "value");
     private static readonly ProtectedColumn Traits = new("derived.traits", ["rowid"], "value");
     private static readonly ProtectedColumn Merges = new("derived.merges", ["id"], "via_value");
+    private static readonly ProtectedColumn ComputedStates = new("derived.computed_traits", ["profile_id", "name"], "state");
 
     /// <summary>Every protected column, with the key that finds its rows (for re-encryption).</summary>
-    public static readonly IReadOnlyList<ProtectedColumn> All = [Events, Quarantine, Identities, Traits, Merges];
+    public static readonly IReadOnlyList<ProtectedColumn> All = [Events, Quarantine, Identities, Traits, Merges, ComputedStates];
 
     public static ReadOnlySpan<byte> EventPayload => Events.AssociatedData;
 
@@ -28,6 +29,8 @@ internal static class ProtectedColumns
     public static ReadOnlySpan<byte> TraitValue => Traits.AssociatedData;
 
     public static ReadOnlySpan<byte> MergeVia => Merges.AssociatedData;
+
+    public static ReadOnlySpan<byte> ComputedState => ComputedStates.AssociatedData;
 
     /// <summary>A text value as it is stored: sealed bytes, or the text itself when writing in clear (so plaintext rows stay TEXT).</summary>
     public static object SealText(this FieldProtector protector, string value, ReadOnlySpan<byte> column) =>

@@ -73,6 +73,18 @@ internal static class Schema
         """,
         Privacy,
         """
+        -- Segments people saved; memberships are derived (in the derived file).
+        CREATE TABLE segments (
+            id          INTEGER PRIMARY KEY,
+            name        TEXT NOT NULL UNIQUE,
+            expression  TEXT NOT NULL,
+            description TEXT,
+            created_at  INTEGER NOT NULL,
+            updated_at  INTEGER NOT NULL
+        );
+        """,
+        Retention,
+        """
         -- The encryption keys values here are sealed under, by fingerprint (never the key): a start with a missing or
         -- wrong key fails with a clear message instead of reading garbage; a retired key's row goes once nothing uses it.
         CREATE TABLE encryption_keys (
@@ -86,7 +98,18 @@ internal static class Schema
     /// <summary>Empties the derived state, for the pipeline to derive it again from the log.</summary>
     public const string ResetDerived = """
         DELETE FROM derived.profiles; DELETE FROM derived.identities; DELETE FROM derived.event_profiles; DELETE FROM derived.traits;
-        DELETE FROM derived.merges; DELETE FROM derived.merge_suggestions; DELETE FROM derived.consents; UPDATE derived.pipeline SET checkpoint = 0;
+        DELETE FROM derived.merges; DELETE FROM derived.merge_suggestions; DELETE FROM derived.consents; DELETE FROM derived.computed_traits; UPDATE derived.pipeline SET checkpoint = 0;
+        """;
+
+    // Appended to Migrations: each retention pass with what it deleted, per source and type (counts only).
+    private const string Retention = """
+        CREATE TABLE retention_runs (
+            id          INTEGER PRIMARY KEY,
+            trigger     TEXT NOT NULL,
+            started_at  INTEGER NOT NULL,
+            finished_at INTEGER NOT NULL,
+            counts      TEXT NOT NULL
+        );
         """;
 
     // Appended to Migrations: data-subject requests name the person only by identifier type and keyed hash; the
@@ -254,6 +277,34 @@ internal static class Schema
             observed_at INTEGER NOT NULL
         );
         CREATE INDEX derived.consents_by_profile ON consents (profile_id, purpose);
+        """,
+        """
+        -- Each live profile's computed-trait states (the profile's events folded per day), rebuilt with the rest.
+        CREATE TABLE derived.computed_traits (
+            profile_id INTEGER NOT NULL,
+            name       TEXT NOT NULL,
+            state      BLOB NOT NULL,
+            PRIMARY KEY (profile_id, name)
+        ) WITHOUT ROWID;
+
+        -- Who is in each segment since when, and every entry and exit. Kept across rebuilds (see SqliteSegmentStore).
+        CREATE TABLE derived.segment_members (
+            segment_id INTEGER NOT NULL,
+            profile_id INTEGER NOT NULL,
+            since      INTEGER NOT NULL,
+            PRIMARY KEY (segment_id, profile_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX derived.segment_members_by_profile ON segment_members (profile_id);
+
+        CREATE TABLE derived.segment_history (
+            id         INTEGER PRIMARY KEY,
+            segment_id INTEGER NOT NULL,
+            profile_id INTEGER NOT NULL,
+            entered    INTEGER NOT NULL,
+            at         INTEGER NOT NULL
+        );
+        CREATE INDEX derived.segment_history_by_segment ON segment_history (segment_id, id);
+        CREATE INDEX derived.segment_history_by_profile ON segment_history (profile_id, id);
         """,
         """
         -- Identities are found by blind index (a keyed hash of type and value); the value itself may be encrypted. The

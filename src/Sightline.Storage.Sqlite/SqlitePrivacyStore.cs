@@ -175,6 +175,11 @@ public sealed partial class SqlitePrivacyStore(SqliteDatabase database) : IPriva
                 """) + Execute(connection, transaction, """
                 DELETE FROM separations WHERE from_id IN (SELECT id FROM erased_profiles) OR into_id IN (SELECT id FROM erased_profiles)
                 """);
+            counts["segment_memberships"] = Execute(connection, transaction, "DELETE FROM segment_members WHERE profile_id IN (SELECT id FROM erased_profiles)");
+            Execute(connection, transaction, """
+                DELETE FROM segment_history WHERE profile_id IN (SELECT id FROM erased_profiles);
+                DELETE FROM computed_traits WHERE profile_id IN (SELECT id FROM erased_profiles);
+                """);
             Execute(connection, transaction, "DELETE FROM event_profiles WHERE seq IN (SELECT seq FROM erased_events)");
             Execute(connection, transaction, "DELETE FROM profiles WHERE id IN (SELECT id FROM erased_profiles)");
             counts["quarantine"] = quarantineIds.Sum(id => Execute(connection, transaction, "DELETE FROM quarantine WHERE id = $id", ("$id", id)));
@@ -269,7 +274,7 @@ public sealed partial class SqlitePrivacyStore(SqliteDatabase database) : IPriva
     /// Empties both write-ahead logs into their databases and truncates them: the frames written before the erasure
     /// still hold the erased values until then. secure_delete (on for every connection) has zeroed the freed cells.
     /// </summary>
-    private static void Reclaim(SqliteConnection connection)
+    internal static void Reclaim(SqliteConnection connection)
     {
         foreach (var schema in (string[])["main", "derived"])
         {

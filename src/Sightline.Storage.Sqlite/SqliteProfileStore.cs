@@ -126,6 +126,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             }
         }
 
+        SqliteSegmentStore.Write(connection, transaction, changes, _protector);
         using (var checkpoint = Command(connection, "UPDATE pipeline SET checkpoint = $seq", transaction, "$seq"))
         {
             Run(checkpoint, changes.Checkpoint);
@@ -436,7 +437,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         return rows;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params string[] parameters)
+    internal static SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;

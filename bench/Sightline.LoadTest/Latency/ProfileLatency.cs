@@ -21,7 +21,7 @@ internal static class ProfileLatency
     public static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(20);
 
     public static async Task<LatencyFigures> RunAsync(
-        ServerProcess server, BatchSet bodies, int eventsPerSecond, int seconds, int warmupSeconds, uint run, string writeKey, CancellationToken cancellationToken)
+        ServerProcess server, BatchSet bodies, int eventsPerSecond, int seconds, int warmupSeconds, uint run, string writeKey, int segments, CancellationToken cancellationToken)
     {
         using var handler = new SocketsHttpHandler
         {
@@ -36,6 +36,7 @@ internal static class ProfileLatency
         var basic = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(writeKey + ":")));
         var bearer = new AuthenticationHeaderValue("Bearer", AdminKey);
         http.DefaultRequestHeaders.Authorization = basic;
+        var probeSegment = segments > 0 ? await SegmentSetup.CreateAsync(http, bearer, segments, cancellationToken) : null;
 
         var requestsPerSecond = eventsPerSecond / (double)BackgroundBatch;
         var start = Stopwatch.GetTimestamp();
@@ -58,7 +59,7 @@ internal static class ProfileLatency
                 }
 
                 var probeNumber = number;
-                var probe = Task.Run(() => ProfileProbe.RunAsync(http, basic, bearer, run, probeNumber), CancellationToken.None);
+                var probe = Task.Run(() => ProfileProbe.RunAsync(http, basic, bearer, run, probeNumber, probeSegment), CancellationToken.None);
                 if (now >= windowStart)
                 {
                     probes.Add(probe);

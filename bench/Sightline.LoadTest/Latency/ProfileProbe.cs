@@ -18,7 +18,8 @@ internal readonly record struct ProbeResult(ProbeOutcome Outcome, long LatencyTi
 
 /// <summary>
 /// One identify with a new userId, then <c>GET /v1/profiles/user_id:…</c> every <see cref="PollInterval"/>
-/// (one request at a time) until it answers 200: the time from the identify's 200 to the profile's 200.
+/// (one request at a time) until it answers 200: the time from the identify's 200 to the profile's 200. With a
+/// segment, it polls <c>…/segments</c> instead, until the profile is listed as that segment's member.
 /// </summary>
 internal static class ProfileProbe
 {
@@ -28,7 +29,7 @@ internal static class ProfileProbe
     private static readonly Uri IdentifyPath = new("/v1/identify", UriKind.Relative);
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    public static async Task<ProbeResult> RunAsync(HttpClient http, AuthenticationHeaderValue writeKey, AuthenticationHeaderValue adminKey, uint run, int number)
+    public static async Task<ProbeResult> RunAsync(HttpClient http, AuthenticationHeaderValue writeKey, AuthenticationHeaderValue adminKey, uint run, int number, string? segment = null)
     {
         var userId = $"probe-{run}-{number}";
         using (var content = new ByteArrayContent(Encoding.UTF8.GetBytes($$$"""{"userId":"{{{userId}}}","traits":{"email":"probe{{{number}}}@bench.test"}}""")))
@@ -53,7 +54,8 @@ internal static class ProfileProbe
         var acknowledged = Stopwatch.GetTimestamp();
         var giveUp = acknowledged + (long)(GiveUp.TotalSeconds * Stopwatch.Frequency);
         var pollTicks = (long)(PollInterval.TotalSeconds * Stopwatch.Frequency);
-        var profilePath = new Uri($"/v1/profiles/user_id:{userId}", UriKind.Relative);
+        var profilePath = new Uri($"/v1/profiles/user_id:{userId}" + (segment is null ? "" : "/segments"), UriKind.Relative);
+        var member = segment is null ? null : $"\"segment\":\"{segment}\"";
         for (var polls = 1; ; polls++)
         {
             var sent = Stopwatch.GetTimestamp();
@@ -64,12 +66,13 @@ internal static class ProfileProbe
                 {
                     using var response = await http.SendAsync(poll, HttpCompletionOption.ResponseContentRead, CancellationToken.None);
                     var answered = Stopwatch.GetTimestamp();
-                    if (response.StatusCode == HttpStatusCode.OK)
+                    if (response.StatusCode == HttpStatusCode.OK
+                        && (member is null || (await response.Content.ReadAsStringAsync(CancellationToken.None)).Contains(member, StringComparison.Ordinal)))
                     {
                         return new(ProbeOutcome.Resolved, answered - acknowledged, null, polls);
                     }
 
-                    if (response.StatusCode != HttpStatusCode.NotFound)
+                    if (response.StatusCode is not (HttpStatusCode.NotFound or HttpStatusCode.OK))
                     {
                         return new(ProbeOutcome.Failed, 0, $"profile HTTP {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(CancellationToken.None)}");
                     }

@@ -48,10 +48,11 @@ internal static class DemoLoader
             Console.WriteLine($"  {file,-26} → {source,-10} {appended:N0} messages through the live path, {rejected:N0} rejected");
         }
 
-        await RebuildCommand.RebuildAsync(database, cancellationToken);
+        await DemoSegments.SaveAsync(new SqliteSegmentStore(database, TimeProvider.System), cancellationToken);
+        await RebuildCommand.RebuildAsync(data, cancellationToken);
         if (await ResolveCommand.EstimateModelAsync(database, cancellationToken))
         {
-            await RebuildCommand.RebuildAsync(database, cancellationToken);
+            await RebuildCommand.RebuildAsync(data, cancellationToken);
         }
 
         var profiles = 0;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sightline.Cli.Hosting;
+using Sightline.Core.Audiences;
 using Sightline.Core.Events;
 using Sightline.Core.Profiles;
 using Sightline.Storage.Sqlite;
@@ -13,7 +14,55 @@ internal static class ExportCommand
         Subcommand("events", "Write the event log as JSON lines, one stored message per line, in log order.", ExportEventsAsync),
         Subcommand("lineage", "Write {source, record_id, profile_id} for every message in the log, as JSON lines.", ExportLineageAsync),
         Subcommand("profiles", "Write one JSON line per profile: id, identities and current traits with their source.", ExportProfilesAsync),
+        Audience(),
     };
+
+    /// <summary>A segment's members with chosen traits, as CSV or JSON lines, for a messaging tool.</summary>
+    private static Command Audience()
+    {
+        var data = CliOptions.Data();
+        var segment = new Argument<string>("segment") { Description = "The segment's name or id." };
+        var format = new Option<string>("--format") { Description = "csv or jsonl.", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong([.. AudienceExport.Formats]);
+        var traits = new Option<string?>("--traits") { Description = "Traits to write, comma-separated: stored (email, address.city) or computed (orders_90d)." };
+        var purpose = new Option<string?>("--purpose") { Description = "Leave out members who did not grant this consent purpose (e.g. email_marketing)." };
+        var output = new Option<FileInfo?>("--out") { Description = "File to write (default: standard output)." };
+        var command = new Command("audience", "Write a segment's members with the chosen traits, as CSV or JSON lines (stop the server first, or use GET /v1/segments/{segment}/export).")
+        {
+            segment, format, traits, purpose, output, data,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var cli = CliPipeline.Open(parse.GetValue(data));
+            if (parse.GetValue(purpose) is { } wanted && !cli.Settings.Purposes().Contains(wanted))
+            {
+                await Console.Error.WriteLineAsync($"error: --purpose: \"{wanted}\" is not a consent purpose: {string.Join(", ", cli.Settings.Purposes())}");
+                return 2;
+            }
+
+            await cli.CatchUpAsync(cancellationToken);
+            if (await cli.Segments.FindAsync(parse.GetValue(segment)!, cancellationToken) is not { } found)
+            {
+                await Console.Error.WriteLineAsync($"error: no segment is named \"{parse.GetValue(segment)}\" or has that id; `sightline segments list` lists them.");
+                return 2;
+            }
+
+            var file = parse.GetValue(output);
+            var names = (parse.GetValue(traits) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var export = new AudienceExport(cli.Profiles, cli.Segments, cli.Engine.Computed, TimeProvider.System);
+            (long Written, long WithoutConsent) counts;
+            await using (var stream = file is null ? Console.OpenStandardOutput() : file.Create())
+            {
+                counts = await export.WriteAsync(found, parse.GetValue(format)!, names, parse.GetValue(purpose), stream, cancellationToken);
+            }
+
+            await Console.Error.WriteLineAsync(
+                $"Wrote {counts.Written:N0} members of \"{found.Name}\"{(file is null ? "" : " to " + file.FullName)}"
+                + (parse.GetValue(purpose) is { } p ? $"; left out {counts.WithoutConsent:N0} without consent to {p}." : "."));
+            return 0;
+        });
+        return command;
+    }
 
     private static Command Subcommand(string name, string description, Func<SqliteDatabase, JsonLines, CancellationToken, Task> export)
     {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using Sightline.Cli.Hosting;
 using Sightline.Core.Identity;
-using Sightline.Core.Profiles;
 using Sightline.Storage.Sqlite;
 
 namespace Sightline.Cli.Rebuild;
@@ -13,8 +12,7 @@ internal static class RebuildCommand
     {
         var data = CliOptions.Data();
         var command = new Command("rebuild", "Rebuild profiles and the identity graph from the event log (stop the server first).") { data };
-        command.SetAction(async (parse, cancellationToken) =>
-            await RebuildAsync(CliOptions.OpenDatabase(parse.GetValue(data)), cancellationToken));
+        command.SetAction(async (parse, cancellationToken) => await RebuildAsync(parse.GetValue(data), cancellationToken));
         return command;
     }
 
@@ -26,8 +24,7 @@ internal static class RebuildCommand
         var command = new Command("unmerge", "Split a merged profile off again and rebuild (stop the server first, or use POST /v1/profiles/{id}/unmerge).") { into, from, data };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var database = CliOptions.OpenDatabase(parse.GetValue(data));
-            var store = new SqliteProfileStore(database);
+            var store = new SqliteProfileStore(CliOptions.OpenDatabase(parse.GetValue(data)));
             var profile = await store.CanonicalAsync(new ProfileId(parse.GetValue(into)), cancellationToken);
             var merge = profile is { } live
                 ? (await store.MergesAsync(live, cancellationToken)).FirstOrDefault(m => !m.Blocked && m.From.Value == parse.GetValue(from))
@@ -40,25 +37,21 @@ internal static class RebuildCommand
 
             await store.AddSeparationAsync(merge.From, merge.Into, cancellationToken);
             await Console.Error.WriteLineAsync($"Split profile {merge.From} from {merge.Into}; resolving the log again.");
-            return await RebuildAsync(database, cancellationToken);
+            return await RebuildAsync(parse.GetValue(data), cancellationToken);
         });
         return command;
     }
 
     /// <summary>Drops derived state and resolves the whole log again, printing how long it took.</summary>
-    internal static async Task<int> RebuildAsync(SqliteDatabase database, CancellationToken cancellationToken)
+    internal static async Task<int> RebuildAsync(string? dataFlag, CancellationToken cancellationToken)
     {
-        var store = new SqliteProfileStore(database);
-        using var log = new SqliteEventLog(database);
-        var settings = CliOptions.Settings();
-        using var pipeline = new ProfilePipeline(
-            log, store, new SqliteSourceCatalog(database, TimeProvider.System), MergeRules.Default, new IdentifierExtractor(new IdentifierNormalizer(settings.DefaultPhoneRegion)), settings.Matching());
+        using var cli = CliPipeline.Open(dataFlag);
         var started = Stopwatch.GetTimestamp();
-        await store.ResetAsync(cancellationToken);
-        await pipeline.RunAsync(untilCaughtUp: true, cancellationToken);
+        await cli.Profiles.ResetAsync(cancellationToken);
+        await cli.CatchUpAsync(cancellationToken);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         await Console.Error.WriteLineAsync(
-            $"Rebuilt from {pipeline.Processed} logged events in {seconds:0.0} s ({pipeline.Processed / Math.Max(seconds, 0.001):0} events/s).");
+            $"Rebuilt from {cli.Pipeline.Processed} logged events in {seconds:0.0} s ({cli.Pipeline.Processed / Math.Max(seconds, 0.001):0} events/s).");
         return 0;
     }
 }

@@ -23,7 +23,7 @@ internal static class ResolveCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var database = CliOptions.OpenDatabase(parse.GetValue(data));
-            return await EstimateModelAsync(database, cancellationToken) ? await RebuildCommand.RebuildAsync(database, cancellationToken) : 0;
+            return await EstimateModelAsync(database, cancellationToken) ? await RebuildCommand.RebuildAsync(parse.GetValue(data), cancellationToken) : 0;
         });
         return command;
     }

@@ -36,8 +36,15 @@ public sealed class ComputedTraitSet
     /// </summary>
     public IReadOnlyList<string> Apply(IDictionary<string, TraitState> states, EventMessage message)
     {
-        ArgumentNullException.ThrowIfNull(states);
         using var parsed = TraitEvent.From(message);
+        return Apply(states, parsed);
+    }
+
+    /// <inheritdoc cref="Apply(IDictionary{string, TraitState}, EventMessage)"/>
+    public IReadOnlyList<string> Apply(IDictionary<string, TraitState> states, TraitEvent parsed)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        ArgumentNullException.ThrowIfNull(parsed);
         List<string>? changed = null;
         foreach (var trait in Traits)
         {

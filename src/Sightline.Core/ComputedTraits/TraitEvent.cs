@@ -9,15 +9,15 @@ namespace Sightline.Core.ComputedTraits;
 /// </summary>
 public sealed class TraitEvent : IDisposable
 {
-    private readonly JsonDocument _document;
+    private readonly JsonDocument? _document;
 
-    private TraitEvent(JsonDocument document, MessageType type, string messageId, DateTimeOffset timestamp)
+    private TraitEvent(JsonDocument? document, JsonElement root, MessageType type, string messageId, DateTimeOffset timestamp)
     {
         _document = document;
         Type = type;
         MessageId = messageId;
         Timestamp = timestamp;
-        Root = document.RootElement;
+        Root = root;
         Body = Root.TryGetProperty(PropertyPath.BodyIsTraits(type) ? "traits" : "properties", out var body) ? body : default;
         var nameField = type == MessageType.Track ? "event" : "name";
         Name = Root.TryGetProperty(nameField, out var name) && name.ValueKind == JsonValueKind.String ? name : default;
@@ -40,8 +40,13 @@ public sealed class TraitEvent : IDisposable
     public static TraitEvent From(EventMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new TraitEvent(JsonDocument.Parse(message.Json), message.Type, message.MessageId, message.Timestamp);
+        var document = JsonDocument.Parse(message.Json);
+        return new TraitEvent(document, document.RootElement, message.Type, message.MessageId, message.Timestamp);
     }
 
-    public void Dispose() => _document.Dispose();
+    /// <summary>An event the caller has parsed already (and keeps alive while the traits read it).</summary>
+    public static TraitEvent Over(JsonElement root, MessageType type, string messageId, DateTimeOffset timestamp) =>
+        new(null, root, type, messageId, timestamp);
+
+    public void Dispose() => _document?.Dispose();
 }

@@ -1,3 +1,4 @@
+using Sightline.Core.Audiences;
 using Sightline.Core.Consent;
 using Sightline.Core.Identity;
 
@@ -32,6 +33,16 @@ public sealed class ProfileChanges
     /// <summary>Events carrying an erased person's identifier, to delete from the log instead of resolving.</summary>
     public List<long> Dropped { get; } = [];
 
+    /// <summary>Computed-trait states to store (UTF-8 JSON), per profile and trait.</summary>
+    public List<(ProfileId Profile, string Trait, byte[] State)> ComputedStates { get; } = [];
+
+    /// <summary>Profiles merged away, whose computed-trait states now live in the profile they joined.</summary>
+    public List<ProfileId> ComputedRetired { get; } = [];
+
+    /// <summary>Profiles entering and leaving segments.</summary>
+    public List<MembershipChange> Memberships { get; } = [];
+
     /// <summary>True when there is nothing to store but possibly the checkpoint.</summary>
-    public bool IsEmpty => Created.Count == 0 && Links.Count == 0 && Merges.Count == 0 && Blocked.Count == 0 && Events.Count == 0 && Traits.Count == 0 && Suggestions.Count == 0 && Consents.Count == 0;
+    public bool IsEmpty => Created.Count == 0 && Links.Count == 0 && Merges.Count == 0 && Blocked.Count == 0 && Events.Count == 0 && Traits.Count == 0 && Suggestions.Count == 0 && Consents.Count == 0
+        && ComputedStates.Count == 0 && ComputedRetired.Count == 0 && Memberships.Count == 0;
 }

@@ -34,13 +34,5 @@ internal sealed class PropertyNode(string path, ValueTest test) : Node<JsonEleme
         return Convert(element);
     }
 
-    private static SegmentValue Convert(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => SegmentValue.Text(element.GetString()),
-        JsonValueKind.Number => SegmentValue.Number(element.GetDouble()),
-        JsonValueKind.True => SegmentValue.Boolean(true),
-        JsonValueKind.False => SegmentValue.Boolean(false),
-        JsonValueKind.Array => SegmentValue.List([.. element.EnumerateArray().Select(Convert)]),
-        _ => SegmentValue.Missing,
-    };
+    private static SegmentValue Convert(JsonElement element) => SegmentValue.FromJson(element);
 }

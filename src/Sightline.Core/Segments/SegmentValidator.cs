@@ -83,7 +83,17 @@ public static class SegmentValidator
             var name = SegmentNodes.NameOf(node)!;
             if (!catalog.TryGetTrait(name, out var type))
             {
-                Error(node, $"unknown trait \"{name}\"{Suggestions.DidYouMean(name, catalog.Traits.Keys.Concat(catalog.ComputedTraits.Keys))}");
+                // Close to a known name, it is a typo; otherwise it may be a trait no source has sent yet.
+                var known = catalog.Traits.Keys.Concat(catalog.ComputedTraits.Keys).ToList();
+                if (Suggestions.DidYouMean(name, known) is { Length: > 0 } suggestion)
+                {
+                    Error(node, $"unknown trait \"{name}\"{suggestion}");
+                }
+                else
+                {
+                    Warn(node, $"no profile has a trait \"{name}\" yet: this condition holds for no one until one does");
+                }
+
                 return;
             }
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Sightline.Core.Segments;
 
 /// <summary>
@@ -64,6 +66,17 @@ public readonly struct SegmentValue : IEquatable<SegmentValue>
 
     /// <summary>A list; null gives <see cref="Missing"/>.</summary>
     public static SegmentValue List(IReadOnlyList<SegmentValue>? items) => items is null ? default : new(SegmentValueKind.List, items, 0, default);
+
+    /// <summary>A JSON value as segments read it: strings as text (dates in text are read as dates when compared), arrays as lists; objects and null as missing.</summary>
+    public static SegmentValue FromJson(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => Text(element.GetString()),
+        JsonValueKind.Number => Number(element.GetDouble()),
+        JsonValueKind.True => Boolean(true),
+        JsonValueKind.False => Boolean(false),
+        JsonValueKind.Array => List([.. element.EnumerateArray().Select(FromJson)]),
+        _ => Missing,
+    };
 
     public static bool operator ==(SegmentValue left, SegmentValue right) => left.Equals(right);
 

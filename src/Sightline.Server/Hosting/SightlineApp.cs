@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
+using Sightline.Core.Audiences;
 using Sightline.Core.Audit;
 using Sightline.Core.Events;
 using Sightline.Core.Identity;
@@ -20,6 +21,8 @@ using Sightline.Server.Matching;
 using Sightline.Server.Privacy;
 using Sightline.Server.Segments;
 using Sightline.Server.Profiles;
+using Sightline.Server.Retention;
+using Sightline.Core.Retention;
 using Sightline.Storage.Sqlite;
 
 namespace Sightline.Server.Hosting;
@@ -96,6 +99,11 @@ public static class SightlineApp
         services.AddSingleton<SqliteEncryption>();
         services.AddSingleton<Reencryption>();
         services.AddHostedService(sp => sp.GetRequiredService<Reencryption>());
+        services.AddSingleton<IValidateOptions<SightlineOptions>, RetentionValidation>();
+        services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
+        services.AddSingleton(sp => new RetentionPasses(
+            sp.GetRequiredService<IRetentionStore>(), Options(sp).Retention, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProfilePipeline>()));
+        services.AddHostedService<RetentionService>();
 
         services.AddSingleton(sp => new MessageParser(new IngestionLimits
         {
@@ -115,6 +123,12 @@ public static class SightlineApp
         services.AddSingleton(MergeRules.Default);
         services.AddSingleton(sp => new IdentifierExtractor(new IdentifierNormalizer(Options(sp).DefaultPhoneRegion)));
         services.AddSingleton(sp => Options(sp).Matching());
+        services.AddSingleton<ISegmentStore, SqliteSegmentStore>();
+        services.AddSingleton(sp => new SegmentEngine(Options(sp).ComputedTraitSet()));
+        services.AddSingleton(sp => new SegmentRuntime(
+            sp.GetRequiredService<SegmentEngine>(), sp.GetRequiredService<ISegmentStore>(), TimeSpan.FromSeconds(Options(sp).SegmentRefreshSeconds)));
+        services.AddSingleton(sp => new AudienceExport(
+            sp.GetRequiredService<IProfileStore>(), sp.GetRequiredService<ISegmentStore>(), sp.GetRequiredService<SegmentEngine>().Computed, TimeProvider.System));
         services.AddSingleton<ProfilePipeline>();
         services.AddHostedService<ProfilePipelineService>();
 
@@ -169,6 +183,7 @@ public static class SightlineApp
         app.MapConsent();
         app.MapPrivacy();
         app.MapEncryption();
+        app.MapRetention();
         app.MapSegments();
     }
 

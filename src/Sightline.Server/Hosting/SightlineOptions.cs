@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using Sightline.Core.ComputedTraits;
 using Sightline.Core.Identity.Matching;
 using Sightline.Core.Privacy;
+using Sightline.Server.Retention;
 
 namespace Sightline.Server.Hosting;
 
@@ -158,6 +160,31 @@ public sealed class SightlineOptions
     [Range(0, 3600)]
     public int RequestTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>How long events are kept per source and type, and how often expired ones are deleted; no rules keeps everything.</summary>
+    public RetentionOptions Retention { get; set; } = new();
+
     /// <summary>The matcher's settings these options describe.</summary>
+    /// <summary>
+    /// A YAML or JSON file of computed-trait definitions (docs/computed-traits.md) that replaces the built-in ones;
+    /// unset for the built-in defaults (orders_90d, lifetime_value, last_seen, …).
+    /// </summary>
+    public string? ComputedTraits { get; set; }
+
+    /// <summary>How often, in seconds, segments that change with time alone (windows, <c>within</c>) are evaluated again.</summary>
+    [Range(1, 86_400)]
+    public int SegmentRefreshSeconds { get; set; } = 60;
+
+    /// <summary>The computed traits in force: <see cref="ComputedTraits"/>'s file, or the built-in defaults.</summary>
+    /// <exception cref="InvalidOperationException">The file cannot be read or holds invalid definitions (each problem is named).</exception>
+    public ComputedTraitSet ComputedTraitSet()
+    {
+        var result = ComputedTraits is { } path
+            ? File.Exists(path) ? TraitDefinitionLoader.Load(path) : throw new InvalidOperationException($"Sightline:ComputedTraits: file \"{path}\" does not exist")
+            : TraitDefinitionLoader.Defaults();
+        return result.Succeeded
+            ? new ComputedTraitSet(result.Definitions)
+            : throw new InvalidOperationException($"Sightline:ComputedTraits: {string.Join("; ", result.Errors)}");
+    }
+
     public MatchSettings Matching() => new() { AutoMergeThreshold = AutoMergeThreshold, ReviewThreshold = Math.Min(ReviewThreshold, AutoMergeThreshold) };
 }

@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sightline.Core.Audiences;
+using Sightline.Core.ComputedTraits;
 using Sightline.Core.Events;
 using Sightline.Core.Identity.Matching;
 using Sightline.Core.Profiles;
 using Sightline.Core.Storage;
 using Sightline.Server.Access;
+using Sightline.Server.Segments;
 
 namespace Sightline.Server.Profiles;
 
@@ -22,6 +26,8 @@ public static class ProfilesApi
         profiles.MapGet("/", GetAsync).WithName("get-profile").WithSummary("A unified profile: identities and current traits with their source.");
         profiles.MapGet("/identities", IdentitiesAsync).WithName("profile-identities").WithSummary("Every identifier, with the source and event it came from.");
         profiles.MapGet("/traits", TraitsAsync).WithName("profile-traits").WithSummary("Current trait values with provenance; ?history=true adds every observed value.");
+        profiles.MapGet("/segments", SegmentsAsync).WithName("profile-segments")
+            .WithSummary("The segments the profile is in, with the time it entered each; ?history=true adds every entry and exit.");
         profiles.MapGet("/events", EventsAsync).WithName("profile-events").WithSummary("The timeline, newest first, paged with ?before=CURSOR; filter with ?type= and ?source=.");
         profiles.MapGet("/merges", MergesAsync).WithName("profile-merges").WithSummary("Merges and blocked merges, with their evidence: the shared identifier, or the match weights per field.");
         profiles.MapPost("/unmerge", UnmergeAsync).RequireAuthorization(Policies.Admin).WithName("unmerge-profile")
@@ -51,7 +57,8 @@ public static class ProfilesApi
             ? TypedResults.Ok((await store.IdentitiesAsync(profile, cancellationToken)).Select(IdentityView.From).ToArray())
             : NotFound(key);
 
-    private static async Task<Results<Ok<TraitView[]>, ProblemHttpResult>> TraitsAsync(string key, bool? history, IProfileStore store, ProfileKeys keys, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TraitView[]>, ProblemHttpResult>> TraitsAsync(
+        string key, bool? history, IProfileStore store, ISegmentStore segments, SegmentEngine engine, ProfileKeys keys, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await keys.ResolveAsync(key, cancellationToken) is not { } profile)
         {
@@ -59,9 +66,28 @@ public static class ProfilesApi
         }
 
         var all = await store.TraitHistoryAsync(profile, cancellationToken);
+        var now = time.GetUtcNow();
+        var states = await segments.ComputedStatesAsync(profile, cancellationToken);
         return TypedResults.Ok(Survivorship.Current(all)
             .Select(t => TraitView.From(t) with { History = history == true ? [.. all.Where(h => h.Name == t.Name).OrderByDescending(h => h.Sequence).Select(h => TraitView.From(h))] : null })
+            .Concat(engine.Computed.Values(states, now).Select(v => TraitView.Computed(v.Key, v.Value, now)))
             .ToArray());
+    }
+
+    private static async Task<Results<Ok<ProfileSegmentsView>, ProblemHttpResult>> SegmentsAsync(
+        string key, bool? history, ISegmentStore segments, ProfileKeys keys, CancellationToken cancellationToken)
+    {
+        if (await keys.ResolveAsync(key, cancellationToken) is not { } profile)
+        {
+            return NotFound(key);
+        }
+
+        var names = (await segments.ListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
+        var current = (await segments.MembershipsAsync(profile, cancellationToken)).Where(m => names.ContainsKey(m.Segment));
+        var past = history == true ? await segments.HistoryAsync(null, profile, long.MaxValue, 1000, cancellationToken) : null;
+        return TypedResults.Ok(new ProfileSegmentsView(
+            [.. current.Select(m => new MembershipView(names[m.Segment], m.Since))],
+            past?.Where(e => names.ContainsKey(e.Segment)).Select(e => new HistoryEntryView(names[e.Segment], e.Profile.ToString(), e.Entered ? "entered" : "left", e.At)).ToArray()));
     }
 
     private static async Task<Results<Ok<TimelineView>, ProblemHttpResult>> EventsAsync(
@@ -162,9 +188,29 @@ public sealed record TraitView(string Name, JsonElement Value, string Source, in
 {
     public TraitView[]? History { get; init; }
 
+    /// <summary>True for a computed trait: a value Sightline folds from the profile's events (docs/computed-traits.md), as of <see cref="ObservedAt"/>.</summary>
+    [JsonPropertyName("computed")]
+    public bool IsComputed { get; init; }
+
     public static TraitView From(TraitValue trait) =>
         new(trait.Name, JsonDocument.Parse(trait.Json).RootElement, trait.Source, trait.Trust, trait.ObservedAt, trait.Sequence);
+
+    public static TraitView Computed(string name, ComputedValue value, DateTimeOffset now)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            value.WriteTo(writer);
+        }
+
+        return new TraitView(name, JsonDocument.Parse(buffer.ToArray()).RootElement, "computed", 0, now, 0) { IsComputed = true };
+    }
 }
+
+/// <summary>The segments a profile is in and, on request, its entries and exits (newest first; the latest 1,000).</summary>
+public sealed record ProfileSegmentsView(MembershipView[] Segments, HistoryEntryView[]? History);
+
+public sealed record MembershipView(string Segment, DateTimeOffset Since);
 
 public sealed record TimelineView(EventView[] Events, string? Next);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Sightline.Core.Audiences;
 using Sightline.Core.ComputedTraits;
 using Sightline.Core.Segments;
 using Sightline.Core.Storage;
@@ -9,14 +10,32 @@ namespace Sightline.Server.Segments;
 
 /// <summary>
 /// What a segment may name: the traits profiles hold (typed by a recent value, objects flattened to dotted names),
-/// the computed traits, the consent purposes. Trait names are read from the store at most once a minute: the scan
+/// the computed traits, the consent purposes. Trait names are read from the store at most every 10 seconds: the scan
 /// covers every trait observation.
 /// </summary>
-public sealed class SegmentCatalogs(IProfileStore store, IOptions<SightlineOptions> options, TimeProvider time) : IDisposable
+public sealed class SegmentCatalogs(IProfileStore store, SegmentEngine engine, IOptions<SightlineOptions> options, TimeProvider time) : IDisposable
 {
-    private static readonly TimeSpan Fresh = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(10);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (SegmentCatalog Catalog, DateTimeOffset At)? _cached;
+
+    /// <summary>The catalog, with the saved segments (but <paramref name="without"/>, a segment being changed) read afresh.</summary>
+    public async Task<SegmentCatalog> CurrentAsync(ISegmentStore segments, CancellationToken cancellationToken, string? without = null)
+    {
+        var catalog = await CurrentAsync(cancellationToken);
+        return new SegmentCatalog
+        {
+            Traits = catalog.Traits,
+            ComputedTraits = catalog.ComputedTraits,
+            ConsentPurposes = catalog.ConsentPurposes,
+            Segments = (await segments.ListAsync(cancellationToken))
+                .Where(s => s.Name != without)
+                .ToDictionary(
+                    s => s.Name,
+                    s => SegmentParser.Parse(s.Expression).Expression is { } e ? SegmentDependencies.Of(e).Segments : (IReadOnlyList<string>)[],
+                    StringComparer.Ordinal),
+        };
+    }
 
     public async Task<SegmentCatalog> CurrentAsync(CancellationToken cancellationToken)
     {
@@ -35,8 +54,7 @@ public sealed class SegmentCatalogs(IProfileStore store, IOptions<SightlineOptio
                 Add(traits, name, document.RootElement);
             }
 
-            var computed = TraitDefinitionLoader.Defaults().Definitions
-                .ToDictionary(d => d.Name, d => Type(new ComputedTrait(d).ValueKind), StringComparer.Ordinal);
+            var computed = engine.Computed.Traits.ToDictionary(t => t.Name, t => Type(t.ValueKind), StringComparer.Ordinal);
             var catalog = new SegmentCatalog
             {
                 Traits = traits,

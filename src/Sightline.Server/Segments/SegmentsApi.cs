@@ -1,32 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Sightline.Core.Audiences;
+using Sightline.Core.Profiles;
 using Sightline.Core.Segments;
+using Sightline.Core.Storage;
 using Sightline.Server.Access;
+using Sightline.Server.Hosting;
 
 namespace Sightline.Server.Segments;
 
-/// <summary>The segment language over HTTP: checking an expression against what profiles hold.</summary>
+/// <summary>
+/// Segments over HTTP: check an expression, preview its size, save, change and delete segments, page through members
+/// and their entries and exits, export the audience. Reading needs a profile-reading role; changing, managing segments.
+/// </summary>
 public static class SegmentsApi
 {
+    private const int SampleSize = 10;
+
     public static IEndpointRouteBuilder MapSegments(this IEndpointRouteBuilder app)
     {
-        var segments = app.MapGroup("/v1/segments").RequireAuthorization(Policies.ManageSegments).WithTags("Segments");
-        segments.MapPost("/validate", ValidateAsync).WithName("validate-segment")
+        var manage = app.MapGroup("/v1/segments").RequireAuthorization(Policies.ManageSegments).WithTags("Segments");
+        manage.MapPost("/validate", ValidateAsync).WithName("validate-segment")
             .WithSummary("Check an expression ({\"expression\": \"country = \\\"ES\\\" and orders_90d >= 2\"}): diagnostics with line and column, what it reads, its canonical form.");
+        manage.MapPost("/preview", PreviewAsync).WithName("preview-segment")
+            .WithSummary("Size of an expression over the live profiles now, with a sample of members, without saving it.");
+        manage.MapPost("/", CreateAsync).WithName("create-segment").WithSummary("Save a segment ({name, expression, description}); members are evaluated at once and kept up to date.");
+        manage.MapPut("/{segment}", UpdateAsync).WithName("update-segment").WithSummary("Change a segment's name, expression or description; members are evaluated again.");
+        manage.MapDelete("/{segment}", DeleteAsync).WithName("delete-segment").WithSummary("Delete a segment (refused while another segment refers to it).");
+
+        var read = app.MapGroup("/v1/segments").RequireAuthorization(Policies.ReadProfiles).WithTags("Segments");
+        read.MapGet("/", ListAsync).WithName("list-segments").WithSummary("Every segment with its size.");
+        read.MapGet("/{segment}", GetAsync).WithName("get-segment").WithSummary("One segment, by name or id, with its size.");
+        read.MapGet("/{segment}/members", MembersAsync).WithName("segment-members")
+            .WithSummary("Members, by profile id, paged with ?after=CURSOR&limit=N; ?traits=email,orders_90d adds trait values.");
+        read.MapGet("/{segment}/history", HistoryAsync).WithName("segment-history").WithSummary("Entries and exits, newest first, paged with ?before=CURSOR.");
+        read.MapGet("/{segment}/export", ExportAsync).WithName("export-audience")
+            .WithSummary("The audience as ?format=csv|jsonl with ?traits=…; ?purpose=email_marketing leaves out members without that consent.");
         return app;
     }
 
     private static async Task<Results<Ok<SegmentValidation>, ValidationProblem>> ValidateAsync(
-        SegmentText body, SegmentCatalogs catalogs, CancellationToken cancellationToken)
+        SegmentText body, SegmentCatalogs catalogs, ISegmentStore store, CancellationToken cancellationToken)
     {
         if (body.Expression is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["expression"] = ["is required: the segment's text"] });
+            return Required("expression", "the segment's text");
         }
 
-        var catalog = await catalogs.CurrentAsync(cancellationToken);
-        var result = SegmentValidator.Check(body.Expression, catalog);
-        var diagnostics = result.Diagnostics
-            .Select(d => new DiagnosticView(d.Severity.ToString().ToLowerInvariant(), d.Line, d.Column, d.Length, d.Message)).ToList();
+        var catalog = await catalogs.CurrentAsync(store, cancellationToken);
+        var result = SegmentValidator.Check(body.Expression, catalog, body.Name);
+        var diagnostics = Diagnostics(result);
         if (!result.Succeeded)
         {
             return TypedResults.Ok(new SegmentValidation(false, diagnostics, null, null));
@@ -37,10 +62,259 @@ public static class SegmentsApi
             true, diagnostics, SegmentPrinter.Print(result.Expression!),
             new DependencyView(reads.Traits, reads.ComputedTraits, reads.Events, reads.Segments, reads.ConsentPurposes, reads.IsTimeDependent)));
     }
+
+    private static async Task<Results<Ok<PreviewView>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
+        SegmentText body, SegmentCatalogs catalogs, ISegmentStore store, SegmentEngine engine, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (body.Expression is null)
+        {
+            return Required("expression", "the segment's text");
+        }
+
+        var result = SegmentValidator.Check(body.Expression, await catalogs.CurrentAsync(store, cancellationToken), body.Name);
+        if (!result.Succeeded)
+        {
+            return Invalid(result);
+        }
+
+        if (!engine.IsLoaded)
+        {
+            return TypedResults.Problem(
+                "Profiles are still loading, or this node does not run the profile pipeline (Sightline:Pipeline = false): previews need it.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Preview not available yet");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var preview = await Task.Run(() => engine.Preview(SegmentCompiler.Compile(result.Expression!), time.GetUtcNow(), SampleSize), cancellationToken);
+        return TypedResults.Ok(new PreviewView(preview.Size, preview.Profiles, [.. preview.Sample.Select(p => p.ToString())], Math.Round(clock.Elapsed.TotalMilliseconds, 1)));
+    }
+
+    private static async Task<Results<Created<SegmentView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        SegmentBody body, SegmentCatalogs catalogs, ISegmentStore store, ProfilePipeline pipeline, SegmentEngine engine, CancellationToken cancellationToken)
+    {
+        if (await CheckAsync(body, catalogs, store, null, cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+
+        if (await store.CreateAsync(body.Name!.Trim(), body.Expression!, body.Description, cancellationToken) is not { } saved)
+        {
+            return Conflict($"field \"name\": a segment named \"{body.Name!.Trim()}\" exists already; PUT /v1/segments/{{name}} changes it.");
+        }
+
+        pipeline.SegmentsChanged();
+        return TypedResults.Created($"/v1/segments/{saved.Id}", await ViewAsync(saved, store, engine, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<SegmentView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        string segment, SegmentBody body, SegmentCatalogs catalogs, ISegmentStore store, ProfilePipeline pipeline, SegmentEngine engine, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(segment, cancellationToken) is not { } existing)
+        {
+            return Missing(segment);
+        }
+
+        body = body with { Name = body.Name ?? existing.Name, Expression = body.Expression ?? existing.Expression, Description = body.Description ?? existing.Description };
+        if (await CheckAsync(body, catalogs, store, existing, cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+
+        var newName = body.Name!.Trim();
+        if (newName != existing.Name && await ReferrersAsync(store, existing.Name, cancellationToken) is { Count: > 0 } referrers)
+        {
+            return Conflict($"field \"name\": segment \"{existing.Name}\" cannot be renamed while {Names(referrers)} refer to it.");
+        }
+
+        if (await store.UpdateAsync(existing.Id, newName, body.Expression!, body.Description, cancellationToken) is not { } saved)
+        {
+            return Conflict($"field \"name\": a segment named \"{newName}\" exists already.");
+        }
+
+        pipeline.SegmentsChanged();
+        return TypedResults.Ok(await ViewAsync(saved, store, engine, cancellationToken));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string segment, ISegmentStore store, ProfilePipeline pipeline, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(segment, cancellationToken) is not { } existing)
+        {
+            return Missing(segment);
+        }
+
+        if (await ReferrersAsync(store, existing.Name, cancellationToken) is { Count: > 0 } referrers)
+        {
+            return Conflict($"segment \"{existing.Name}\" cannot be deleted while {Names(referrers)} refer to it.");
+        }
+
+        await store.DeleteAsync(existing.Id, cancellationToken);
+        pipeline.SegmentsChanged();
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<SegmentView[]>> ListAsync(ISegmentStore store, SegmentEngine engine, CancellationToken cancellationToken)
+    {
+        var sizes = await store.SizesAsync(cancellationToken);
+        var live = LiveVersions(engine);
+        return TypedResults.Ok((await store.ListAsync(cancellationToken)).Select(s => View(s, sizes, live)).ToArray());
+    }
+
+    private static async Task<Results<Ok<SegmentView>, ProblemHttpResult>> GetAsync(
+        string segment, ISegmentStore store, SegmentEngine engine, CancellationToken cancellationToken) =>
+        await store.FindAsync(segment, cancellationToken) is { } found ? TypedResults.Ok(await ViewAsync(found, store, engine, cancellationToken)) : Missing(segment);
+
+    private static async Task<Results<Ok<MembersView>, ProblemHttpResult>> MembersAsync(
+        string segment, long? after, int? limit, string? traits, ISegmentStore store, IProfileStore profiles, SegmentEngine engine, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(segment, cancellationToken) is not { } found)
+        {
+            return Missing(segment);
+        }
+
+        var size = Math.Clamp(limit ?? 100, 1, 1000);
+        var page = await store.MembersAsync(found.Id, after ?? 0, size, cancellationToken);
+        var names = Split(traits);
+        var members = new List<MemberView>(page.Count);
+        foreach (var member in page)
+        {
+            Dictionary<string, object?>? values = null;
+            if (names.Count > 0)
+            {
+                var current = Survivorship.Current(await profiles.TraitHistoryAsync(member.Profile, cancellationToken));
+                var computed = engine.ComputedValues(member.Profile, time.GetUtcNow());
+                values = names.ToDictionary(
+                    n => n,
+                    n => computed is not null && computed.TryGetValue(n, out var c) ? (object?)c.ToString()
+                        : current.FirstOrDefault(t => t.Name == n) is { } t ? System.Text.Json.JsonDocument.Parse(t.Json).RootElement : null,
+                    StringComparer.Ordinal);
+            }
+
+            members.Add(new MemberView(member.Profile.ToString(), member.Since, values));
+        }
+
+        return TypedResults.Ok(new MembersView(
+            [.. members], page.Count == size ? page[^1].Profile.Value.ToString(CultureInfo.InvariantCulture) : null));
+    }
+
+    private static async Task<Results<Ok<HistoryView>, ProblemHttpResult>> HistoryAsync(
+        string segment, long? before, int? limit, ISegmentStore store, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(segment, cancellationToken) is not { } found)
+        {
+            return Missing(segment);
+        }
+
+        var size = Math.Clamp(limit ?? 100, 1, 1000);
+        var entries = await store.HistoryAsync(found.Id, null, before ?? long.MaxValue, size, cancellationToken);
+        return TypedResults.Ok(new HistoryView(
+            [.. entries.Select(e => new HistoryEntryView(found.Name, e.Profile.ToString(), e.Entered ? "entered" : "left", e.At))],
+            entries.Count == size ? entries[^1].Id.ToString(CultureInfo.InvariantCulture) : null));
+    }
+
+    private static async Task<IResult> ExportAsync(
+        string segment, string? format, string? traits, string? purpose, HttpContext http, ISegmentStore store, AudienceExport export,
+        IOptions<SightlineOptions> options, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(segment, cancellationToken) is not { } found)
+        {
+            return Missing(segment);
+        }
+
+        format ??= "csv";
+        if (!AudienceExport.Formats.Contains(format))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"\"{format}\" is not a format: use csv or jsonl"] });
+        }
+
+        if (purpose is not null && !options.Value.Purposes().Contains(purpose))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["purpose"] = [$"\"{purpose}\" is not a consent purpose: {string.Join(", ", options.Value.Purposes())}"] });
+        }
+
+        http.Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{found.Name}.{format}\"";
+        await export.WriteAsync(found, format, Split(traits), purpose, http.Response.Body, cancellationToken);
+        return TypedResults.Empty;
+    }
+
+    /// <summary>The body's problems (name, expression), or null when it can be saved.</summary>
+    private static async Task<ValidationProblem?> CheckAsync(
+        SegmentBody body, SegmentCatalogs catalogs, ISegmentStore store, SegmentDefinition? existing, CancellationToken cancellationToken)
+    {
+        if (SegmentRules.NameProblem(body.Name) is { } nameProblem)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [nameProblem] });
+        }
+
+        var name = body.Name!.Trim();
+        if (body.Expression is null)
+        {
+            return Required("expression", "the segment's text");
+        }
+
+        var catalog = await catalogs.CurrentAsync(store, cancellationToken, existing?.Name);
+        var result = SegmentValidator.Check(body.Expression, catalog, name);
+        return result.Succeeded ? null : Invalid(result);
+    }
+
+    private static async Task<IReadOnlyList<string>> ReferrersAsync(ISegmentStore store, string name, CancellationToken cancellationToken) =>
+        SegmentRules.Referrers(await store.ListAsync(cancellationToken), name);
+
+    private static async Task<SegmentView> ViewAsync(SegmentDefinition segment, ISegmentStore store, SegmentEngine engine, CancellationToken cancellationToken) =>
+        View(segment, await store.SizesAsync(cancellationToken), LiveVersions(engine));
+
+    private static Dictionary<long, DateTimeOffset> LiveVersions(SegmentEngine engine) =>
+        engine.Definitions.ToDictionary(d => d.Id, d => d.UpdatedAt);
+
+    private static SegmentView View(SegmentDefinition segment, IReadOnlyDictionary<long, int> sizes, Dictionary<long, DateTimeOffset> live) => new(
+        segment.Id, segment.Name, segment.Expression, segment.Description, sizes.GetValueOrDefault(segment.Id),
+        live.TryGetValue(segment.Id, out var at) && at == segment.UpdatedAt ? "live" : "evaluating",
+        segment.CreatedAt, segment.UpdatedAt);
+
+    private static List<string> Split(string? list) =>
+        [.. (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
+
+    private static string Names(IReadOnlyList<string> names) => string.Join(", ", names.Select(n => $"\"{n}\""));
+
+    private static ProblemHttpResult Missing(string segment) => TypedResults.Problem(
+        $"No segment is named \"{segment}\" or has that id; GET /v1/segments lists them.", statusCode: StatusCodes.Status404NotFound, title: "Segment not found");
+
+    private static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Segment conflict");
+
+    private static ValidationProblem Required(string field, string what) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"is required: {what}"] });
+
+    private static ValidationProblem Invalid(SegmentParseResult result) => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]>
+        {
+            ["expression"] = [.. result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => $"line {d.Line}, column {d.Column}: {d.Message}")],
+        },
+        extensions: new Dictionary<string, object?> { ["diagnostics"] = Diagnostics(result) });
+
+    private static List<DiagnosticView> Diagnostics(SegmentParseResult result) =>
+        [.. result.Diagnostics.Select(d => new DiagnosticView(d.Severity.ToString().ToLowerInvariant(), d.Line, d.Column, d.Length, d.Message))];
 }
 
-/// <summary>A segment's text.</summary>
-public sealed record SegmentText(string? Expression);
+/// <summary>A segment's text, and optionally the name it will be saved under (so references to itself are caught).</summary>
+public sealed record SegmentText(string? Expression, string? Name = null);
+
+/// <summary>A segment to save.</summary>
+public sealed record SegmentBody(string? Name, string? Expression, string? Description);
+
+/// <summary>A saved segment; <see cref="Status"/> is "evaluating" until the pipeline has put its latest version in force.</summary>
+public sealed record SegmentView(long Id, string Name, string Expression, string? Description, int Size, string Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+public sealed record PreviewView(int Size, int Profiles, string[] Sample, double Milliseconds);
+
+public sealed record MemberView(string Profile, DateTimeOffset Since, Dictionary<string, object?>? Traits);
+
+public sealed record MembersView(MemberView[] Members, string? Next);
+
+public sealed record HistoryEntryView(string Segment, string Profile, string Change, DateTimeOffset At);
+
+public sealed record HistoryView(HistoryEntryView[] Entries, string? Next);
 
 /// <summary>Whether the expression is valid, every diagnostic, and for a valid one its canonical text and what it reads.</summary>
 public sealed record SegmentValidation(bool Valid, IReadOnlyList<DiagnosticView> Diagnostics, string? Canonical, DependencyView? Reads);

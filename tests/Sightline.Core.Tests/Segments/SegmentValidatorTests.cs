@@ -55,10 +55,20 @@ public sealed class SegmentValidatorTests
     [Theory]
     [InlineData("Country exists", "unknown trait \"Country\" — did you mean \"country\"?")]
     [InlineData("address.cty = \"x\"", "unknown trait \"address.cty\" — did you mean \"address.city\"?")]
-    [InlineData("favourite_colour = \"red\"", "unknown trait \"favourite_colour\"")]
     [InlineData("in segment \"chruned\"", "unknown segment \"chruned\" — did you mean \"churned\"?")]
     [InlineData("consent(\"email_marketin\")", "unknown consent purpose \"email_marketin\" — did you mean \"email_marketing\"?")]
     public void Unknown_names_are_errors_with_suggestions(string text, string message) => Message(text).ShouldBe(message);
+
+    [Fact]
+    public void Unknown_trait_far_from_any_known_one_is_a_warning_because_no_source_may_have_sent_it_yet()
+    {
+        var result = SegmentValidator.Check("favourite_colour = \"red\"", Catalog);
+
+        var diagnostic = result.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Severity.ShouldBe(DiagnosticSeverity.Warning);
+        diagnostic.Message.ShouldBe("no profile has a trait \"favourite_colour\" yet: this condition holds for no one until one does");
+        result.Succeeded.ShouldBeTrue();
+    }
 
     [Fact]
     public void Unknown_event_is_a_warning_because_it_may_not_have_arrived_yet()

@@ -72,6 +72,21 @@ public sealed partial class AuthorizationMatrixTests
     }
 
     [Fact]
+    public async Task Retention_records_and_passes_are_for_privacy_officers_and_admins_only()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var statuses = new List<string>();
+        foreach (var role in Roles.All)
+        {
+            var key = "Bearer " + await server.Service<ApiKeys>().IssueAsync("retention " + role, role, CancellationToken.None);
+            statuses.Add($"{role} {await StatusAsync(server, "GET", "/v1/privacy/retention", key)} {await StatusAsync(server, "POST", "/v1/privacy/retention?dryRun=true", key)}");
+        }
+
+        statuses.ShouldBe(["admin 200 200", "read 403 403", "segments 403 403", "privacy 200 200"]);
+        (await StatusAsync(server, "GET", "/v1/privacy/retention", null)).ShouldBe(401);
+    }
+
+    [Fact]
     public async Task A_revoked_key_stops_working_and_keys_are_listed_without_the_key()
     {
         await using var server = await RunningServer.StartAsync();

@@ -12,9 +12,18 @@ public static class SightlineCli
     public static string RepositoryRoot { get; } = FindRoot();
 
     /// <summary>Runs a command to completion and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <summary>Runs a command with extra environment variables (settings such as <c>SIGHTLINE__RETENTION__…</c>).</summary>
+    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        var info = StartInfo(args);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

@@ -1,0 +1,48 @@
+using Sightline.Core.ComputedTraits;
+using Sightline.Core.Identity;
+
+namespace Sightline.Core.Audiences;
+
+/// <summary>Saved segments, their members and membership history, and computed-trait states.</summary>
+public interface ISegmentStore
+{
+    Task<IReadOnlyList<SegmentDefinition>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>The segment with this name, or with this id when <paramref name="nameOrId"/> is a number; null when none.</summary>
+    Task<SegmentDefinition?> FindAsync(string nameOrId, CancellationToken cancellationToken);
+
+    /// <summary>Saves a new segment; null when the name is taken.</summary>
+    Task<SegmentDefinition?> CreateAsync(string name, string expression, string? description, CancellationToken cancellationToken);
+
+    /// <summary>Changes a segment; null when it does not exist or the new name is taken by another.</summary>
+    Task<SegmentDefinition?> UpdateAsync(long id, string name, string expression, string? description, CancellationToken cancellationToken);
+
+    Task<bool> DeleteAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>A value that changes whenever a segment is created, changed or deleted.</summary>
+    Task<string> VersionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Feeds <paramref name="engine"/> every live profile's traits, consents, computed-trait states, track events and memberships.</summary>
+    Task LoadAsync(SegmentEngine engine, CancellationToken cancellationToken);
+
+    /// <summary>Members per segment id.</summary>
+    Task<IReadOnlyDictionary<long, int>> SizesAsync(CancellationToken cancellationToken);
+
+    /// <summary>A segment's members with a profile id above <paramref name="afterProfile"/>, lowest first.</summary>
+    Task<IReadOnlyList<SegmentMember>> MembersAsync(long segment, long afterProfile, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Entries and exits, newest first, with an id below <paramref name="beforeId"/>: of one segment, of one profile (and those merged into it), or both.</summary>
+    Task<IReadOnlyList<MembershipEntry>> HistoryAsync(long? segment, ProfileId? profile, long beforeId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The segments a live profile is in, with the time it entered each.</summary>
+    Task<IReadOnlyList<SegmentMember>> MembershipsAsync(ProfileId profile, CancellationToken cancellationToken);
+
+    /// <summary>A live profile's computed-trait states by trait name.</summary>
+    Task<IReadOnlyDictionary<string, TraitState>> ComputedStatesAsync(ProfileId profile, CancellationToken cancellationToken);
+}
+
+/// <summary>A profile in a segment since a moment (as a segment's member, <see cref="Segment"/> is that segment).</summary>
+public sealed record SegmentMember(long Segment, ProfileId Profile, DateTimeOffset Since);
+
+/// <summary>One entry into or exit from a segment.</summary>
+public sealed record MembershipEntry(long Id, long Segment, ProfileId Profile, bool Entered, DateTimeOffset At);

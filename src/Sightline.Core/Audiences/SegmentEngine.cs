@@ -1,0 +1,507 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Sightline.Core.ComputedTraits;
+using Sightline.Core.Consent;
+using Sightline.Core.Events;
+using Sightline.Core.Identity;
+using Sightline.Core.Profiles;
+using Sightline.Core.Segments;
+using Sightline.Core.Sources;
+using Sightline.Core.Storage;
+
+namespace Sightline.Core.Audiences;
+
+/// <summary>
+/// Keeps what segments read of every live profile in memory and decides memberships. The profile pipeline feeds it
+/// each event and merge as it resolves them and collects, with each batch, the computed-trait states to store and
+/// the profiles that entered or left a segment; previews read it from other threads. One lock guards it all: the
+/// pipeline holds it for a batch's worth of small updates, a preview for one pass over the profiles.
+/// </summary>
+public sealed class SegmentEngine
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, ProfileFacts> _profiles = [];
+    private readonly Dictionary<string, TraitState> _empty;
+    private readonly Dictionary<string, string> _eventNames = new(StringComparer.Ordinal);
+    private readonly HashSet<long> _dirty = [];
+    private readonly HashSet<(long Profile, string Trait)> _computedChanged = [];
+    private readonly HashSet<long> _computedRetired = [];
+    private readonly List<MembershipChange> _pending = [];
+    private readonly List<(long Segment, long Profile)> _orphans = [];
+    private Active[] _segments = [];
+    private Dictionary<string, long> _ids = new(StringComparer.Ordinal);
+
+    public SegmentEngine(ComputedTraitSet computed)
+    {
+        ArgumentNullException.ThrowIfNull(computed);
+        Computed = computed;
+        _empty = computed.Traits.ToDictionary(t => t.Name, t => t.NewState(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The computed traits in force.</summary>
+    public ComputedTraitSet Computed { get; }
+
+    /// <summary>False until the pipeline has loaded the profiles (never, on a node that does not run the pipeline).</summary>
+    public bool IsLoaded { get; private set; }
+
+    /// <summary>The saved segments in force, in evaluation order (a segment after those it refers to).</summary>
+    public IReadOnlyList<SegmentDefinition> Definitions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _segments.Select(s => s.Definition)];
+            }
+        }
+    }
+
+    /// <summary>Live profiles held.</summary>
+    public int ProfileCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _profiles.Count;
+            }
+        }
+    }
+
+    /// <summary>Forgets every profile, before the pipeline loads them again.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            IsLoaded = false;
+            _profiles.Clear();
+            _dirty.Clear();
+            _computedChanged.Clear();
+            _computedRetired.Clear();
+            _pending.Clear();
+            _orphans.Clear();
+        }
+    }
+
+    /// <summary>Marks the end of loading: from here on previews answer.</summary>
+    public void LoadDone()
+    {
+        lock (_gate)
+        {
+            IsLoaded = true;
+        }
+    }
+
+    public void LoadProfile(ProfileId profile)
+    {
+        lock (_gate)
+        {
+            Facts(profile.Value);
+        }
+    }
+
+    public void LoadTrait(ProfileId profile, string name, JsonElement value, TraitRank rank)
+    {
+        lock (_gate)
+        {
+            Facts(profile.Value).Observe(name, value, rank);
+        }
+    }
+
+    public void LoadConsent(ProfileId profile, string purpose, bool granted, long atMs, long sequence)
+    {
+        lock (_gate)
+        {
+            Facts(profile.Value).Consent(purpose, granted, atMs, sequence);
+        }
+    }
+
+    public void LoadComputed(ProfileId profile, string trait, TraitState state)
+    {
+        lock (_gate)
+        {
+            Facts(profile.Value).Computed[trait] = state;
+        }
+    }
+
+    /// <summary>A track event of a live profile; <paramref name="properties"/> must outlive the engine's use (clone it).</summary>
+    public void LoadEvent(ProfileId profile, string name, DateTimeOffset timestamp, JsonElement properties)
+    {
+        lock (_gate)
+        {
+            Facts(profile.Value).Events.Add(new EventFact(Intern(name), timestamp, properties));
+        }
+    }
+
+    /// <summary>
+    /// A stored membership. One of a profile not loaded (merged away, erased, or not yet replayed in a rebuild) waits
+    /// for the next full evaluation: it ends there unless the profile is live again.
+    /// </summary>
+    public void LoadMember(long segment, ProfileId profile)
+    {
+        lock (_gate)
+        {
+            _orphans.Add((segment, profile.Value));
+        }
+    }
+
+    /// <summary>
+    /// Puts <paramref name="definitions"/> in force: compiled, ordered so a segment comes after the segments it refers
+    /// to. Segments that do not parse or are part of a cycle are left out (the API refuses both; the reasons are returned).
+    /// </summary>
+    public IReadOnlyList<string> Define(IReadOnlyList<SegmentDefinition> definitions)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        var problems = new List<string>();
+        var parsed = new Dictionary<string, (SegmentDefinition Definition, CompiledSegment Compiled)>(StringComparer.Ordinal);
+        foreach (var definition in definitions)
+        {
+            var result = SegmentParser.Parse(definition.Expression);
+            if (result.Expression is null || !result.Succeeded)
+            {
+                problems.Add($"segment \"{definition.Name}\": {string.Join("; ", result.Diagnostics.Select(d => d.Message))}");
+                continue;
+            }
+
+            parsed[definition.Name] = (definition, SegmentCompiler.Compile(result.Expression));
+        }
+
+        var references = parsed.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.Compiled.Dependencies.Segments, StringComparer.Ordinal);
+        foreach (var cycle in SegmentCycles.Find(references))
+        {
+            problems.Add($"segments {string.Join(" → ", cycle)} refer to each other in a cycle");
+            foreach (var name in cycle)
+            {
+                parsed.Remove(name);
+            }
+        }
+
+        var ordered = new List<Active>();
+        var placed = new Dictionary<string, Active>(StringComparer.Ordinal);
+        void Place(string name)
+        {
+            if (placed.ContainsKey(name) || !parsed.TryGetValue(name, out var entry))
+            {
+                return;
+            }
+
+            foreach (var reference in entry.Compiled.Dependencies.Segments)
+            {
+                Place(reference);
+            }
+
+            var timeDependent = entry.Compiled.Dependencies.IsTimeDependent
+                || entry.Compiled.Dependencies.Traits.Concat(entry.Compiled.Dependencies.ComputedTraits).Any(SlidesWithTime)
+                || entry.Compiled.Dependencies.Segments.Any(s => placed.TryGetValue(s, out var other) && other.TimeDependent);
+            var active = new Active(entry.Definition, entry.Compiled, timeDependent);
+            placed[name] = active;
+            ordered.Add(active);
+        }
+
+        foreach (var definition in definitions)
+        {
+            Place(definition.Name);
+        }
+
+        lock (_gate)
+        {
+            _segments = [.. ordered];
+            _ids = ordered.ToDictionary(a => a.Definition.Name, a => a.Definition.Id, StringComparer.Ordinal);
+        }
+
+        return problems;
+    }
+
+    /// <summary>Takes in one resolved event of <paramref name="profile"/>: its traits, consents, computed traits and, for track calls, the event itself.</summary>
+    public void Observe(ProfileId profile, LoggedEvent logged, JsonElement message, Source? source)
+    {
+        ArgumentNullException.ThrowIfNull(logged);
+        lock (_gate)
+        {
+            var facts = Facts(profile.Value);
+            var rank = new TraitRank(source?.Kind != SourceKind.ThirdParty, source?.Trust ?? 0, logged.Timestamp.ToUnixTimeMilliseconds(), logged.Sequence);
+            foreach (var traits in (ReadOnlySpan<JsonElement?>)[Traits(message), Traits(message.TryGetProperty("context", out var context) ? context : null)])
+            {
+                if (traits is { } found)
+                {
+                    foreach (var trait in found.EnumerateObject())
+                    {
+                        facts.Observe(trait.Name, trait.Value, rank);
+                    }
+                }
+            }
+
+            foreach (var (purpose, granted) in ConsentPurposes.Read(message))
+            {
+                facts.Consent(purpose, granted, logged.Timestamp.ToUnixTimeMilliseconds(), logged.Sequence);
+            }
+
+            using (var parsed = TraitEvent.Over(message, logged.Type, logged.MessageId, logged.Timestamp))
+            {
+                foreach (var trait in Computed.Apply(facts.Computed, parsed))
+                {
+                    _computedChanged.Add((profile.Value, trait));
+                }
+            }
+
+            if (logged.Type == MessageType.Track && message.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String)
+            {
+                var properties = message.TryGetProperty("properties", out var found) ? found.Clone() : default;
+                facts.Events.Add(new EventFact(Intern(name.GetString()!), logged.Timestamp, properties));
+            }
+
+            _dirty.Add(profile.Value);
+        }
+    }
+
+    /// <summary><paramref name="from"/> merged into <paramref name="into"/>: its facts join; it leaves its segments.</summary>
+    public void Merge(ProfileId from, ProfileId into, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            var target = Facts(into.Value);
+            _dirty.Add(into.Value);
+            if (!_profiles.Remove(from.Value, out var gone))
+            {
+                return;
+            }
+
+            foreach (var trait in target.Absorb(gone, Computed))
+            {
+                _computedChanged.Add((into.Value, trait));
+            }
+
+            _computedRetired.Add(from.Value);
+            _dirty.Remove(from.Value);
+            foreach (var segment in gone.Segments)
+            {
+                _pending.Add(new MembershipChange(segment, from, false, at));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves into <paramref name="changes"/> what to store with the batch: computed-trait states that changed, states of
+    /// profiles merged away, memberships merges ended and, with <paramref name="evaluate"/>, the memberships of every
+    /// profile touched since the last evaluation, decided at <paramref name="now"/>. The pipeline leaves
+    /// <paramref name="evaluate"/> off while it catches up on a backlog, so a rebuild never records the passing
+    /// memberships of half-replayed profiles.
+    /// </summary>
+    public void Collect(ProfileChanges changes, DateTimeOffset now, bool evaluate)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        lock (_gate)
+        {
+            changes.ComputedRetired.AddRange(_computedRetired.Select(p => new ProfileId(p)));
+            foreach (var (profile, trait) in _computedChanged)
+            {
+                if (_profiles.TryGetValue(profile, out var facts) && facts.Computed.TryGetValue(trait, out var state))
+                {
+                    changes.ComputedStates.Add((new ProfileId(profile), trait, state.ToJson()));
+                }
+            }
+
+            _computedRetired.Clear();
+            _computedChanged.Clear();
+            changes.Memberships.AddRange(_pending);
+            _pending.Clear();
+            if (!evaluate)
+            {
+                return;
+            }
+
+            var subject = Subject();
+            foreach (var profile in _dirty)
+            {
+                if (_profiles.TryGetValue(profile, out var facts))
+                {
+                    Evaluate(profile, facts, subject, now, _segments, changes.Memberships);
+                }
+            }
+
+            _dirty.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Decides every profile's membership of every segment (or, with <paramref name="timeDependentOnly"/>, of those
+    /// whose answer can change with no new event) at <paramref name="now"/>, on all cores; also ends memberships of
+    /// profiles no longer live and of segments deleted. Returns how many memberships changed.
+    /// </summary>
+    public int EvaluateAll(ProfileChanges changes, DateTimeOffset now, bool timeDependentOnly)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        lock (_gate)
+        {
+            var before = changes.Memberships.Count;
+            foreach (var (segment, profile) in _orphans)
+            {
+                // After a rebuild the same profile ids come back: the evaluation below decides for those.
+                if (_profiles.TryGetValue(profile, out var facts))
+                {
+                    facts.Segments.Add(segment);
+                }
+                else
+                {
+                    changes.Memberships.Add(new MembershipChange(segment, new ProfileId(profile), false, now));
+                }
+            }
+
+            _orphans.Clear();
+            var segments = timeDependentOnly ? [.. _segments.Where(s => s.TimeDependent)] : _segments;
+            var live = _segments.Select(s => s.Definition.Id).ToHashSet();
+            var found = new ConcurrentBag<List<MembershipChange>>();
+            Parallel.ForEach(
+                System.Collections.Concurrent.Partitioner.Create(_profiles.ToArray(), loadBalance: true),
+                () => (Subject: Subject(), Changes: new List<MembershipChange>()),
+                (entry, _, local) =>
+                {
+                    if (!timeDependentOnly)
+                    {
+                        foreach (var gone in entry.Value.Segments.Where(s => !live.Contains(s)).ToList())
+                        {
+                            entry.Value.Segments.Remove(gone);
+                            local.Changes.Add(new MembershipChange(gone, new ProfileId(entry.Key), false, now));
+                        }
+                    }
+
+                    Evaluate(entry.Key, entry.Value, local.Subject, now, segments, local.Changes);
+                    return local;
+                },
+                local => found.Add(local.Changes));
+            foreach (var list in found)
+            {
+                changes.Memberships.AddRange(list);
+            }
+
+            if (!timeDependentOnly)
+            {
+                _dirty.Clear();
+            }
+
+            return changes.Memberships.Count - before;
+        }
+    }
+
+    /// <summary>Drops the days that left computed traits' windows at <paramref name="now"/>; the states that changed are collected with the next batch.</summary>
+    public void Expire(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            foreach (var (profile, facts) in _profiles)
+            {
+                foreach (var (name, state) in facts.Computed)
+                {
+                    if (Computed.Find(name) is { } trait && trait.IsCurrent(state) && trait.Expire(state, now) > 0)
+                    {
+                        _computedChanged.Add((profile, name));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>How many live profiles <paramref name="segment"/> holds at <paramref name="now"/>, with up to <paramref name="sample"/> of them (lowest ids first).</summary>
+    public SegmentPreview Preview(CompiledSegment segment, DateTimeOffset now, int sample)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        lock (_gate)
+        {
+            var count = 0;
+            var members = new ConcurrentBag<long>();
+            Parallel.ForEach(
+                System.Collections.Concurrent.Partitioner.Create(_profiles.ToArray(), loadBalance: true),
+                () => (Subject: Subject(), Count: 0, Sample: new SortedSet<long>()),
+                (entry, _, local) =>
+                {
+                    local.Subject.Facts = entry.Value;
+                    if (segment.Evaluate(local.Subject, now))
+                    {
+                        local.Count++;
+                        local.Sample.Add(entry.Key);
+                        if (local.Sample.Count > sample)
+                        {
+                            local.Sample.Remove(local.Sample.Max);
+                        }
+                    }
+
+                    return local;
+                },
+                local =>
+                {
+                    Interlocked.Add(ref count, local.Count);
+                    foreach (var id in local.Sample)
+                    {
+                        members.Add(id);
+                    }
+                });
+            return new SegmentPreview(count, _profiles.Count, [.. members.Order().Take(sample).Select(id => new ProfileId(id))]);
+        }
+    }
+
+    /// <summary>The current value of every computed trait of a live profile at <paramref name="now"/>, or null when the profile is not held.</summary>
+    public IReadOnlyDictionary<string, SegmentValue>? ComputedValues(ProfileId profile, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (!_profiles.TryGetValue(profile.Value, out var facts))
+            {
+                return null;
+            }
+
+            var subject = Subject();
+            subject.Facts = facts;
+            subject.Now = now;
+            return Computed.Traits.ToDictionary(t => t.Name, t => subject.Trait(t.Name), StringComparer.Ordinal);
+        }
+    }
+
+    private static void Evaluate(long profile, ProfileFacts facts, FactsSubject subject, DateTimeOffset now, Active[] segments, List<MembershipChange> changes)
+    {
+        subject.Facts = facts;
+        subject.Now = now;
+        foreach (var segment in segments)
+        {
+            var id = segment.Definition.Id;
+            var member = segment.Compiled.Evaluate(subject, now);
+            if (member != facts.Segments.Contains(id))
+            {
+                _ = member ? facts.Segments.Add(id) : facts.Segments.Remove(id);
+                changes.Add(new MembershipChange(id, new ProfileId(profile), member, now));
+            }
+        }
+    }
+
+    private FactsSubject Subject() => new(Computed, _empty, _ids);
+
+    private bool SlidesWithTime(string name) =>
+        Computed.Find(name) is { } trait && (trait.Definition.WindowDays is not null || trait.Definition.Aggregation == Aggregation.DaysSince);
+
+    private ProfileFacts Facts(long profile)
+    {
+        if (!_profiles.TryGetValue(profile, out var facts))
+        {
+            _profiles[profile] = facts = new ProfileFacts();
+        }
+
+        return facts;
+    }
+
+    private string Intern(string name)
+    {
+        if (!_eventNames.TryGetValue(name, out var interned))
+        {
+            _eventNames[name] = interned = name;
+        }
+
+        return interned;
+    }
+
+    private static JsonElement? Traits(JsonElement? element) =>
+        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty("traits", out var traits) && traits.ValueKind == JsonValueKind.Object ? traits : null;
+
+    private sealed record Active(SegmentDefinition Definition, CompiledSegment Compiled, bool TimeDependent);
+}
+
+/// <summary>A segment's size over the live profiles, out of how many, with a sample of members.</summary>
+public sealed record SegmentPreview(int Size, int Profiles, IReadOnlyList<ProfileId> Sample);

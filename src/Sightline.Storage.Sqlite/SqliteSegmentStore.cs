@@ -1,0 +1,235 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Sightline.Core.Audiences;
+using Sightline.Core.ComputedTraits;
+using Sightline.Core.Identity;
+using Sightline.Core.Privacy;
+using Sightline.Core.Profiles;
+
+namespace Sightline.Storage.Sqlite;
+
+/// <summary>
+/// Segments in SQLite. Definitions live beside the log (people wrote them); memberships, their history and
+/// computed-trait states are derived. A rebuild resets computed-trait states but keeps memberships and history:
+/// profile ids come out the same, so the first evaluation after it records only what really changed.
+/// </summary>
+public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider time) : ISegmentStore
+{
+    private const string Columns = "id, name, expression, description, created_at, updated_at";
+
+    public async Task<IReadOnlyList<SegmentDefinition>> ListAsync(CancellationToken cancellationToken) =>
+        await ReadAsync($"SELECT {Columns} FROM segments ORDER BY name", Definition, cancellationToken);
+
+    public async Task<SegmentDefinition?> FindAsync(string nameOrId, CancellationToken cancellationToken) =>
+        (await ReadAsync(
+            $"SELECT {Columns} FROM segments WHERE name = $name OR (id = $id AND $id IS NOT NULL)", Definition, cancellationToken,
+            ("$name", nameOrId), ("$id", long.TryParse(nameOrId, out var id) ? id : null))).FirstOrDefault();
+
+    public async Task<SegmentDefinition?> CreateAsync(string name, string expression, string? description, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        return (await ReadAsync(
+            $"INSERT INTO segments (name, expression, description, created_at, updated_at) VALUES ($name, $expression, $description, $now, $now) ON CONFLICT (name) DO NOTHING RETURNING {Columns}",
+            Definition, cancellationToken, ("$name", name), ("$expression", expression), ("$description", description), ("$now", now))).FirstOrDefault();
+    }
+
+    public async Task<SegmentDefinition?> UpdateAsync(long id, string name, string expression, string? description, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ReadAsync(
+                $"UPDATE segments SET name = $name, expression = $expression, description = $description, updated_at = $now WHERE id = $id RETURNING {Columns}",
+                Definition, cancellationToken,
+                ("$id", id), ("$name", name), ("$expression", expression), ("$description", description), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()))).FirstOrDefault();
+        }
+        catch (SqliteException e) when (e.SqliteExtendedErrorCode == 2067)
+        {
+            // SQLITE_CONSTRAINT_UNIQUE: another segment has the name.
+            return null;
+        }
+    }
+
+    public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken) =>
+        (await ReadAsync("DELETE FROM segments WHERE id = $id RETURNING id", r => r.GetInt64(0), cancellationToken, ("$id", id))).Count > 0;
+
+    public async Task<string> VersionAsync(CancellationToken cancellationToken) =>
+        (await ReadAsync("SELECT count(*) || ':' || coalesce(max(updated_at), 0) || ':' || total(id) FROM segments", r => r.GetString(0), cancellationToken))[0];
+
+    public async Task LoadAsync(SegmentEngine engine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        using var connection = database.Open();
+        await EachAsync(connection, "SELECT id FROM profiles WHERE canonical_id = id", r => engine.LoadProfile(new ProfileId(r.GetInt64(0))), cancellationToken);
+        await EachAsync(
+            connection,
+            """
+            SELECT p.canonical_id, t.name, t.value, s.kind, s.trust, t.observed_at, t.seq FROM traits t
+            JOIN profiles p ON p.id = t.profile_id JOIN events e ON e.seq = t.seq JOIN sources s ON s.id = e.source_id
+            """,
+            r =>
+            {
+                using var value = JsonDocument.Parse(database.Protector.OpenText(r.GetValue(2), ProtectedColumns.TraitValue));
+                engine.LoadTrait(
+                    new ProfileId(r.GetInt64(0)), r.GetString(1), value.RootElement,
+                    new TraitRank(r.GetString(3) != "third-party", r.GetInt32(4), r.GetInt64(5), r.GetInt64(6)));
+            },
+            cancellationToken);
+        await EachAsync(
+            connection,
+            "SELECT p.canonical_id, c.purpose, c.granted, c.observed_at, c.seq FROM consents c JOIN profiles p ON p.id = c.profile_id",
+            r => engine.LoadConsent(new ProfileId(r.GetInt64(0)), r.GetString(1), r.GetInt64(2) == 1, r.GetInt64(3), r.GetInt64(4)),
+            cancellationToken);
+        await EachAsync(
+            connection,
+            "SELECT p.canonical_id, c.name, c.state FROM computed_traits c JOIN profiles p ON p.id = c.profile_id",
+            r => engine.LoadComputed(new ProfileId(r.GetInt64(0)), r.GetString(1), TraitState.FromJson(database.Protector.Open((byte[])r.GetValue(2), ProtectedColumns.ComputedState))),
+            cancellationToken);
+        await EachAsync(
+            connection,
+            """
+            SELECT p.canonical_id, e.timestamp, e.payload FROM events e
+            JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id WHERE e.type = 'track'
+            """,
+            r =>
+            {
+                using var message = JsonDocument.Parse(database.Protector.Open((byte[])r.GetValue(2), ProtectedColumns.EventPayload));
+                if (message.RootElement.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String)
+                {
+                    var properties = message.RootElement.TryGetProperty("properties", out var found) ? found.Clone() : default;
+                    engine.LoadEvent(new ProfileId(r.GetInt64(0)), name.GetString()!, DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), properties);
+                }
+            },
+            cancellationToken);
+        await EachAsync(connection, "SELECT segment_id, profile_id FROM segment_members", r => engine.LoadMember(r.GetInt64(0), new ProfileId(r.GetInt64(1))), cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<long, int>> SizesAsync(CancellationToken cancellationToken) =>
+        (await ReadAsync("SELECT segment_id, count(*) FROM segment_members GROUP BY segment_id", r => (r.GetInt64(0), r.GetInt32(1)), cancellationToken))
+            .ToDictionary(p => p.Item1, p => p.Item2);
+
+    public async Task<IReadOnlyList<SegmentMember>> MembersAsync(long segment, long afterProfile, int limit, CancellationToken cancellationToken) =>
+        await ReadAsync(
+            "SELECT segment_id, profile_id, since FROM segment_members WHERE segment_id = $segment AND profile_id > $after ORDER BY profile_id LIMIT $limit",
+            Member, cancellationToken, ("$segment", segment), ("$after", afterProfile), ("$limit", limit));
+
+    public async Task<IReadOnlyList<MembershipEntry>> HistoryAsync(long? segment, ProfileId? profile, long beforeId, int limit, CancellationToken cancellationToken) =>
+        await ReadAsync(
+            """
+            SELECT id, segment_id, profile_id, entered, at FROM segment_history
+            WHERE id < $before AND ($segment IS NULL OR segment_id = $segment)
+              AND ($profile IS NULL OR profile_id IN (SELECT id FROM profiles WHERE canonical_id = $profile) OR profile_id = $profile)
+            ORDER BY id DESC LIMIT $limit
+            """,
+            r => new MembershipEntry(r.GetInt64(0), r.GetInt64(1), new ProfileId(r.GetInt64(2)), r.GetInt64(3) == 1, DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4))),
+            cancellationToken, ("$before", beforeId), ("$segment", segment), ("$profile", profile?.Value), ("$limit", limit));
+
+    public async Task<IReadOnlyList<SegmentMember>> MembershipsAsync(ProfileId profile, CancellationToken cancellationToken) =>
+        await ReadAsync(
+            "SELECT segment_id, profile_id, since FROM segment_members WHERE profile_id = $profile ORDER BY since, segment_id",
+            Member, cancellationToken, ("$profile", profile.Value));
+
+    public async Task<IReadOnlyDictionary<string, TraitState>> ComputedStatesAsync(ProfileId profile, CancellationToken cancellationToken) =>
+        (await ReadAsync(
+            "SELECT name, state FROM computed_traits WHERE profile_id = $profile",
+            r => (r.GetString(0), TraitState.FromJson(database.Protector.Open((byte[])r.GetValue(1), ProtectedColumns.ComputedState))),
+            cancellationToken, ("$profile", profile.Value)))
+            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+
+    /// <summary>Stores a batch's computed-trait states and membership changes, inside the pipeline's transaction.</summary>
+    internal static void Write(SqliteConnection connection, SqliteTransaction transaction, ProfileChanges changes, FieldProtector protector)
+    {
+        using (var retire = Command(connection, transaction, "DELETE FROM computed_traits WHERE profile_id = $profile", "$profile"))
+        {
+            foreach (var profile in changes.ComputedRetired)
+            {
+                Run(retire, profile.Value);
+            }
+        }
+
+        using (var state = Command(connection, transaction, "INSERT OR REPLACE INTO computed_traits (profile_id, name, state) VALUES ($profile, $name, $state)", "$profile", "$name", "$state"))
+        {
+            foreach (var (profile, trait, json) in changes.ComputedStates)
+            {
+                Run(state, profile.Value, trait, protector.Seal(json, ProtectedColumns.ComputedState));
+            }
+        }
+
+        using var enter = Command(connection, transaction, "INSERT OR IGNORE INTO segment_members (segment_id, profile_id, since) VALUES ($segment, $profile, $at)", "$segment", "$profile", "$at");
+        using var leave = Command(connection, transaction, "DELETE FROM segment_members WHERE segment_id = $segment AND profile_id = $profile", "$segment", "$profile");
+        using var history = Command(connection, transaction, "INSERT INTO segment_history (segment_id, profile_id, entered, at) VALUES ($segment, $profile, $entered, $at)", "$segment", "$profile", "$entered", "$at");
+        foreach (var change in changes.Memberships)
+        {
+            var at = change.At.ToUnixTimeMilliseconds();
+            if (change.Entered)
+            {
+                Run(enter, change.Segment, change.Profile.Value, at);
+            }
+            else
+            {
+                Run(leave, change.Segment, change.Profile.Value);
+            }
+
+            Run(history, change.Segment, change.Profile.Value, change.Entered ? 1 : 0, at);
+        }
+    }
+
+    private static SegmentDefinition Definition(SqliteDataReader r) => new(
+        r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)));
+
+    private static SegmentMember Member(SqliteDataReader r) => new(r.GetInt64(0), new ProfileId(r.GetInt64(1)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2)));
+
+    private async Task<List<T>> ReadAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        var rows = new List<T>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    private static async Task EachAsync(SqliteConnection connection, string sql, Action<SqliteDataReader> each, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            each(reader);
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
+    }
+
+    private static void Run(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        command.ExecuteNonQuery();
+    }
+}

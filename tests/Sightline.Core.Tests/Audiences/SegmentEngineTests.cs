@@ -1,0 +1,144 @@
+using System.Text;
+using System.Text.Json;
+using Sightline.Core.Audiences;
+using Sightline.Core.ComputedTraits;
+using Sightline.Core.Events;
+using Sightline.Core.Identity;
+using Sightline.Core.Profiles;
+using Sightline.Core.Segments;
+using Sightline.Core.Sources;
+using Sightline.Core.Storage;
+
+namespace Sightline.Core.Tests.Audiences;
+
+public sealed class SegmentEngineTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly Source Crm = Source("crm", SourceKind.CustomerDirect, 80);
+    private static readonly Source Broker = Source("broker", SourceKind.ThirdParty, 100);
+    private readonly SegmentEngine _engine = new(new ComputedTraitSet(TraitDefinitionLoader.Defaults().Definitions));
+    private long _sequence;
+
+    [Fact]
+    public void Windows_slide_on_schedule_and_members_leave_when_their_events_age_out()
+    {
+        Define(("buyers", "orders_90d >= 1"), ("recent", """performed "Order Completed" in last 7 days"""), ("spain", """country = "ES" """));
+        Observe(1, """{"type":"identify","traits":{"country":"ES"}}""", Start);
+        Observe(1, """{"type":"track","event":"Order Completed","properties":{"total":20}}""", Start);
+
+        Collect(Start.AddHours(1)).ShouldBe([("buyers", 1, true), ("recent", 1, true), ("spain", 1, true)], ignoreOrder: true);
+        EvaluateTimeDependent(Start.AddDays(8)).ShouldBe([("recent", 1, false)]);
+        EvaluateTimeDependent(Start.AddDays(60)).ShouldBeEmpty();
+        EvaluateTimeDependent(Start.AddDays(91)).ShouldBe([("buyers", 1, false)]);
+    }
+
+    [Fact]
+    public void A_merge_combines_computed_traits_and_the_merged_away_profile_leaves_its_segments()
+    {
+        Define(("two orders", "orders_90d >= 2"), ("one order", "orders_90d = 1"));
+        Observe(1, """{"type":"track","event":"Order Completed","properties":{"total":20}}""", Start);
+        Observe(2, """{"type":"track","event":"Order Completed","properties":{"total":30}}""", Start.AddDays(1));
+        Collect(Start.AddDays(2)).ShouldBe([("one order", 1, true), ("one order", 2, true)], ignoreOrder: true);
+
+        _engine.Merge(new ProfileId(2), new ProfileId(1), Start.AddDays(2));
+        var changes = new ProfileChanges();
+        _engine.Collect(changes, Start.AddDays(2), evaluate: true);
+
+        changes.ComputedRetired.ShouldBe([new ProfileId(2)]);
+        changes.ComputedStates.Select(s => (s.Profile.Value, s.Trait)).ShouldContain((1L, "orders_90d"));
+        Named(changes).ShouldBe([("one order", 2, false), ("two orders", 1, true), ("one order", 1, false)], ignoreOrder: true);
+        _engine.ComputedValues(new ProfileId(1), Start.AddDays(2))!["lifetime_value"].AsNumber.ShouldBe(50);
+        _engine.ComputedValues(new ProfileId(2), Start.AddDays(2)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Traits_follow_survivorship_customer_direct_over_third_party_then_trust_then_time()
+    {
+        Define(("madrid", """address.city = "Madrid" """));
+        Observe(1, """{"type":"identify","traits":{"address":{"city":"Madrid"}}}""", Start, Crm);
+        Observe(1, """{"type":"identify","traits":{"address":{"city":"Paris"}}}""", Start.AddDays(1), Broker);
+        Collect(Start.AddDays(2)).ShouldBe([("madrid", 1, true)]);
+
+        Observe(1, """{"type":"identify","traits":{"address":{"city":"Sevilla"}}}""", Start.AddDays(3), Crm);
+        Collect(Start.AddDays(3)).ShouldBe([("madrid", 1, false)]);
+    }
+
+    [Fact]
+    public void Preview_counts_without_changing_memberships_and_segments_can_build_on_segments()
+    {
+        Define(("spain", """country = "ES" """), ("spanish buyers", """in segment "spain" and performed "Order Completed" where total > 25"""));
+        for (var profile = 1; profile <= 5; profile++)
+        {
+            Observe(profile, $$$"""{"type":"identify","traits":{"country":"{{{(profile % 2 == 0 ? "FR" : "ES")}}}"}}""", Start);
+            Observe(profile, $$$"""{"type":"track","event":"Order Completed","properties":{"total":{{{profile * 10}}}}}""", Start);
+        }
+
+        Collect(Start).ShouldBe([("spain", 1, true), ("spain", 3, true), ("spain", 5, true), ("spanish buyers", 3, true), ("spanish buyers", 5, true)], ignoreOrder: true);
+        var preview = _engine.Preview(Compile("""performed "Order Completed" where total >= 20"""), Start, 2);
+
+        (preview.Size, preview.Profiles).ShouldBe((4, 5));
+        preview.Sample.ShouldBe([new ProfileId(2), new ProfileId(3)]);
+        Collect(Start).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Deleted_segments_and_profiles_no_longer_live_end_their_memberships_at_the_next_full_evaluation()
+    {
+        Define(("everyone", "country exists"), ("spain", """country = "ES" """));
+        Observe(1, """{"type":"identify","traits":{"country":"ES"}}""", Start);
+        Collect(Start).Count.ShouldBe(2);
+        _engine.LoadMember(1, new ProfileId(99));
+
+        Define(("everyone", "country exists"));
+        var changes = new ProfileChanges();
+        _engine.EvaluateAll(changes, Start, timeDependentOnly: false);
+
+        Named(changes, "spain").ShouldBe([("spain", 1, false), ("everyone", 99, false)], ignoreOrder: true);
+    }
+
+    private Dictionary<string, long> _ids = [];
+
+    private void Define(params (string Name, string Expression)[] segments)
+    {
+        _ids = segments.Select((s, i) => (s.Name, Id: (long)i + 1)).ToDictionary(s => s.Name, s => s.Id);
+        _engine.Define([.. segments.Select(s => new SegmentDefinition(_ids[s.Name], s.Name, s.Expression, null, Start, Start))]).ShouldBeEmpty();
+    }
+
+    private void Observe(long profile, string json, DateTimeOffset at, Source? source = null)
+    {
+        using var document = JsonDocument.Parse(json);
+        var logged = new LoggedEvent
+        {
+            Sequence = ++_sequence,
+            Source = (source ?? Crm).Name,
+            MessageId = "m" + _sequence,
+            Type = MessageTypes.TryParse(document.RootElement.GetProperty("type").GetString()!, out var type) ? type : throw new ArgumentException(json),
+            ReceivedAt = at,
+            Timestamp = at,
+            Json = Encoding.UTF8.GetBytes(json),
+        };
+        _engine.Observe(new ProfileId(profile), logged, document.RootElement, source ?? Crm);
+    }
+
+    private List<(string, long, bool)> Collect(DateTimeOffset now)
+    {
+        var changes = new ProfileChanges();
+        _engine.Collect(changes, now, evaluate: true);
+        return Named(changes);
+    }
+
+    private List<(string, long, bool)> EvaluateTimeDependent(DateTimeOffset now)
+    {
+        var changes = new ProfileChanges();
+        _engine.EvaluateAll(changes, now, timeDependentOnly: true);
+        return Named(changes);
+    }
+
+    private List<(string, long, bool)> Named(ProfileChanges changes, string? deleted = null) =>
+        [.. changes.Memberships.Select(m => (_ids.FirstOrDefault(i => i.Value == m.Segment).Key ?? deleted ?? "?", m.Profile.Value, m.Entered))];
+
+    private static CompiledSegment Compile(string text) => SegmentCompiler.Compile(SegmentParser.Parse(text).Expression!);
+
+    private static Source Source(string name, SourceKind kind, int trust) =>
+        new() { Id = trust, Name = name, Kind = kind, Trust = trust, WriteKey = name, CreatedAt = Start };
+}
