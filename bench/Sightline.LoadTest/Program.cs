@@ -34,7 +34,7 @@ var latencyOnly = new Option<bool>("--latency-only") { Description = "Run only t
 
 var root = new RootCommand("Sightline ingestion load test: POST /v1/batch into the durable log against the raw speed of the log.")
 {
-    seconds, warmup, connections, batch, repeat, synchronous, rawGroup, rawSeconds, rawEvents, noRaw, build, serverEnv,
+    seconds, warmup, connections, batch, repeat, synchronous, rawGroup, rawSeconds, rawEvents, noRaw, rawEncrypted, build, serverEnv,
     latencyRate, latencySeconds, latencyOnly, segments,
 };
 root.SetAction(async (parse, cancellationToken) =>
