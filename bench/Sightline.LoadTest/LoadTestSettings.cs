@@ -33,6 +33,9 @@ internal sealed record LoadTestSettings
     /// <summary>Skip the raw and parser baselines, for quick HTTP-only experiments.</summary>
     public required bool NoRaw { get; init; }
 
+    /// <summary>The raw baselines encrypt every payload, as the server does by default (<c>Sightline:Encryption</c>).</summary>
+    public bool RawEncrypted { get; init; }
+
     /// <summary>Run <c>./sightline --help</c> first, which rebuilds the CLI when a source file is newer.</summary>
     public required bool Build { get; init; }
 

@@ -24,6 +24,7 @@ var rawGroup = new Option<int?>("--raw-group") { Description = "Events per trans
 var rawSeconds = new Option<int>("--raw-seconds") { Description = "Time limit of each raw baseline, in seconds.", DefaultValueFactory = _ => 10 };
 var rawEvents = new Option<int>("--raw-events") { Description = "Most events per raw baseline.", DefaultValueFactory = _ => 2_000_000 };
 var noRaw = new Option<bool>("--no-raw") { Description = "Skip the raw and parser baselines (quick HTTP experiments)." };
+var rawEncrypted = new Option<bool>("--raw-encrypted") { Description = "Encrypt every payload in the raw baselines, as the server does by default." };
 var build = new Option<bool>("--build") { Description = "Run ./sightline --help first, which rebuilds the CLI if sources changed." };
 var serverEnv = new Option<string[]>("--server-env") { Description = "KEY=VALUE environment for the server process (repeatable), e.g. DOTNET_gcServer=1." };
 var latencyRate = new Option<int?>("--latency-rate") { Description = "Also measure event-to-profile latency on a fresh server under this background load (events/s), e.g. 5000." };
@@ -33,7 +34,7 @@ var latencyOnly = new Option<bool>("--latency-only") { Description = "Run only t
 
 var root = new RootCommand("Sightline ingestion load test: POST /v1/batch into the durable log against the raw speed of the log.")
 {
-    seconds, warmup, connections, batch, repeat, synchronous, rawGroup, rawSeconds, rawEvents, noRaw, build, serverEnv,
+    seconds, warmup, connections, batch, repeat, synchronous, rawGroup, rawSeconds, rawEvents, noRaw, rawEncrypted, build, serverEnv,
     latencyRate, latencySeconds, latencyOnly, segments,
 };
 root.SetAction(async (parse, cancellationToken) =>
@@ -53,6 +54,7 @@ root.SetAction(async (parse, cancellationToken) =>
             RawSeconds = Positive(parse.GetValue(rawSeconds), "--raw-seconds"),
             RawEvents = Positive(parse.GetValue(rawEvents), "--raw-events"),
             NoRaw = parse.GetValue(noRaw),
+            RawEncrypted = parse.GetValue(rawEncrypted),
             Build = parse.GetValue(build),
             ServerEnvironment = [.. (parse.GetValue(serverEnv) ?? []).Select(ParseAssignment)],
             LatencyRate = parse.GetValue(latencyRate) is { } rate ? Positive(rate, "--latency-rate") : null,
@@ -102,8 +104,8 @@ root.SetAction(async (parse, cancellationToken) =>
             if (rawEntries is not null)
             {
                 var limit = TimeSpan.FromSeconds(settings.RawSeconds);
-                raw = await RawAppend.RunAsync(rawEntries, settings.RawGroup, limit, settings.Synchronous, scratch, cancellationToken);
-                rawSmall = await RawAppend.RunAsync(rawEntries, settings.SmallRawGroup, limit, settings.Synchronous, scratch, cancellationToken);
+                raw = await RawAppend.RunAsync(rawEntries, settings.RawGroup, limit, settings, scratch, cancellationToken);
+                rawSmall = await RawAppend.RunAsync(rawEntries, settings.SmallRawGroup, limit, settings, scratch, cancellationToken);
                 parser = ParserSpeed.Measure(bodies, TimeSpan.FromSeconds(2));
             }
 

@@ -84,7 +84,22 @@ internal static class Schema
         );
         """,
         Retention,
+        """
+        -- The encryption keys values here are sealed under, by fingerprint (never the key): a start with a missing or
+        -- wrong key fails with a clear message instead of reading garbage; a retired key's row goes once nothing uses it.
+        CREATE TABLE encryption_keys (
+            id          INTEGER PRIMARY KEY,
+            fingerprint BLOB NOT NULL,
+            created_at  INTEGER NOT NULL
+        );
+        """,
     ];
+
+    /// <summary>Empties the derived state, for the pipeline to derive it again from the log.</summary>
+    public const string ResetDerived = """
+        DELETE FROM derived.profiles; DELETE FROM derived.identities; DELETE FROM derived.event_profiles; DELETE FROM derived.traits;
+        DELETE FROM derived.merges; DELETE FROM derived.merge_suggestions; DELETE FROM derived.consents; DELETE FROM derived.computed_traits; UPDATE derived.pipeline SET checkpoint = 0;
+        """;
 
     // Appended to Migrations: each retention pass with what it deleted, per source and type (counts only).
     private const string Retention = """
@@ -291,5 +306,21 @@ internal static class Schema
         CREATE INDEX derived.segment_history_by_segment ON segment_history (segment_id, id);
         CREATE INDEX derived.segment_history_by_profile ON segment_history (profile_id, id);
         """,
+        """
+        -- Identities are found by blind index (a keyed hash of type and value); the value itself may be encrypted. The
+        -- blind-index key's fingerprint tells a database derived under another key, which is derived again. What was
+        -- derived before this step is dropped: the pipeline derives it again from the log at the next start.
+        DROP TABLE derived.identities;
+        CREATE TABLE derived.identities (
+            type       TEXT NOT NULL,
+            lookup     BLOB NOT NULL,
+            value      NOT NULL,
+            profile_id INTEGER NOT NULL,
+            seq        INTEGER NOT NULL,
+            PRIMARY KEY (type, lookup, profile_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX derived.identities_by_profile ON identities (profile_id);
+        CREATE TABLE derived.blind_index (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint BLOB NOT NULL);
+        """ + ResetDerived,
     ];
 }

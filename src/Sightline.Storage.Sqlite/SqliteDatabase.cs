@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Sightline.Core.Privacy;
 
 namespace Sightline.Storage.Sqlite;
 
@@ -20,7 +21,9 @@ public sealed class SqliteDatabase
 
     /// <param name="dataDirectory">Created if missing.</param>
     /// <param name="synchronous">SQLite's <c>synchronous</c> pragma: FULL (default) also survives power loss; NORMAL survives a process crash.</param>
-    public SqliteDatabase(string dataDirectory, string synchronous = "FULL")
+    /// <param name="protector">Encrypts personal values and computes blind indexes; by default nothing is encrypted (for tests and tools).</param>
+    /// <exception cref="InvalidOperationException">The database holds values encrypted under a key <paramref name="protector"/> lacks or holds differently.</exception>
+    public SqliteDatabase(string dataDirectory, string synchronous = "FULL", FieldProtector? protector = null)
     {
         if (synchronous is not ("FULL" or "NORMAL" or "EXTRA"))
         {
@@ -37,11 +40,15 @@ public sealed class SqliteDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        Protector = protector ?? FieldProtector.Unkeyed;
         Migrate();
     }
 
     /// <summary>Full path of the database file.</summary>
     public string Path { get; }
+
+    /// <summary>Seals personal values as they are written and opens them as they are read.</summary>
+    public FieldProtector Protector { get; }
 
     /// <summary>Opens a connection; the caller disposes it.</summary>
     public SqliteConnection Open()
@@ -66,6 +73,22 @@ public sealed class SqliteDatabase
         return connection;
     }
 
+    /// <summary>The keys stored values are under here (or were, until retired), with their fingerprints.</summary>
+    internal static List<(byte Id, byte[] Fingerprint)> EncryptionKeys(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT id, fingerprint FROM encryption_keys ORDER BY id";
+        var keys = new List<(byte, byte[])>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            keys.Add(((byte)reader.GetInt64(0), (byte[])reader.GetValue(1)));
+        }
+
+        return keys;
+    }
+
     internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
@@ -80,6 +103,65 @@ public sealed class SqliteDatabase
         Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA derived.journal_mode = WAL;");
         Migrate(connection, "main", Schema.Migrations);
         Migrate(connection, "derived", Schema.DerivedMigrations);
+        CheckKeys(connection);
+    }
+
+    /// <summary>
+    /// Fails on a key that cannot open what is stored (a lost or swapped key file reads as garbage otherwise), and
+    /// records the keys this process writes under. Derived state indexed under another blind-index key is derived again.
+    /// </summary>
+    private void CheckKeys(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        var known = new HashSet<byte>();
+        foreach (var (id, fingerprint) in EncryptionKeys(connection, transaction))
+        {
+            known.Add(id);
+            if (!Protector.Holds(id))
+            {
+                throw new InvalidOperationException(
+                    $"{Path} holds values encrypted under encryption key {id}, which is not configured: start with the key file this database was written with (Sightline:KeyFile, by default DATA.keys.json beside the data directory) or the Sightline:EncryptionKey it was given.");
+            }
+
+            if (!fingerprint.AsSpan().SequenceEqual(Protector.Fingerprint(id)))
+            {
+                throw new InvalidOperationException(
+                    $"Encryption key {id} is not the key {Path} was encrypted with (was the key file lost or replaced? a missing one is generated afresh): start with the key file this database was written with (Sightline:KeyFile, by default DATA.keys.json beside the data directory) or the Sightline:EncryptionKey it was given.");
+            }
+        }
+
+        if (Protector.CurrentKeyId is { } current && !known.Contains(current))
+        {
+            using var add = connection.CreateCommand();
+            add.Transaction = transaction;
+            add.CommandText = "INSERT INTO encryption_keys (id, fingerprint, created_at) VALUES ($id, $fingerprint, $at)";
+            add.Parameters.AddWithValue("$id", current);
+            add.Parameters.AddWithValue("$fingerprint", Protector.Fingerprint(current));
+            add.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            add.ExecuteNonQuery();
+        }
+
+        using (var index = connection.CreateCommand())
+        {
+            index.Transaction = transaction;
+            index.CommandText = "SELECT fingerprint FROM derived.blind_index";
+            var fingerprint = Protector.IndexFingerprint();
+            var stored = index.ExecuteScalar() as byte[];
+            if (stored is null || !stored.AsSpan().SequenceEqual(fingerprint))
+            {
+                // Blind indexes are only in derived state, which the log can always give again.
+                if (stored is not null)
+                {
+                    Execute(connection, Schema.ResetDerived, transaction);
+                }
+
+                index.CommandText = "INSERT OR REPLACE INTO derived.blind_index (id, fingerprint) VALUES (1, $fingerprint)";
+                index.Parameters.AddWithValue("$fingerprint", fingerprint);
+                index.ExecuteNonQuery();
+            }
+        }
+
+        transaction.Commit();
     }
 
     private static void Migrate(SqliteConnection connection, string schema, IReadOnlyList<string> migrations)

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Sightline.Core.Events;
 using Sightline.Core.Import;
+using Sightline.Core.Privacy;
 using Sightline.Core.Storage;
 using SQLitePCL;
 
@@ -24,7 +25,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            _appender ??= new Appender(database.Open());
+            _appender ??= new Appender(database.Open(), database.Protector);
             return work(_appender);
         }
         catch
@@ -90,7 +91,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new StoredQuarantineRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), (byte[])reader.GetValue(3)));
+            rows.Add(new StoredQuarantineRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), database.Protector.OpenQuarantined((byte[])reader.GetValue(3))));
         }
 
         return rows;
@@ -140,11 +141,11 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
             """;
         command.Parameters.AddWithValue("$after", afterSequence);
         command.Parameters.AddWithValue("$limit", limit);
-        return await ReadEventsAsync(command, cancellationToken);
+        return await ReadEventsAsync(command, database.Protector, cancellationToken);
     }
 
     /// <summary>Reads rows of (seq, source name, message_id, type, received_at, timestamp, payload), in that column order.</summary>
-    internal static async Task<IReadOnlyList<LoggedEvent>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<LoggedEvent>> ReadEventsAsync(SqliteCommand command, FieldProtector protector, CancellationToken cancellationToken)
     {
         var events = new List<LoggedEvent>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -158,7 +159,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
                 Type = MessageTypes.Parse(reader.GetString(3)),
                 ReceivedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
                 Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-                Json = (byte[])reader.GetValue(6),
+                Json = protector.Open((byte[])reader.GetValue(6), ProtectedColumns.EventPayload),
             });
         }
 
@@ -177,7 +178,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         command.Parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
         command.Parameters.AddWithValue("$import", (object?)importId ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", limit);
-        return await ReadQuarantineAsync(command, cancellationToken);
+        return await ReadQuarantineAsync(command, database.Protector, cancellationToken);
     }
 
     public async Task<QuarantinedMessage?> FindAsync(long id, CancellationToken cancellationToken)
@@ -186,7 +187,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         using var command = connection.CreateCommand();
         command.CommandText = $"{QuarantineSelect} WHERE q.id = $id";
         command.Parameters.AddWithValue("$id", id);
-        return await ReadQuarantineAsync(command, cancellationToken) is [var entry, ..] ? entry : null;
+        return await ReadQuarantineAsync(command, database.Protector, cancellationToken) is [var entry, ..] ? entry : null;
     }
 
     internal const string QuarantineSelect = """
@@ -194,20 +195,20 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         FROM quarantine q LEFT JOIN sources s ON s.id = q.source_id LEFT JOIN imports i ON i.id = q.import_id
         """;
 
-    private static async Task<IReadOnlyList<QuarantinedMessage>> ReadQuarantineAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<QuarantinedMessage>> ReadQuarantineAsync(SqliteCommand command, FieldProtector protector, CancellationToken cancellationToken)
     {
         var rows = new List<QuarantinedMessage>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(ReadQuarantined(reader));
+            rows.Add(ReadQuarantined(reader, protector));
         }
 
         return rows;
     }
 
     /// <summary>The row <see cref="QuarantineSelect"/> selects.</summary>
-    internal static QuarantinedMessage ReadQuarantined(SqliteDataReader reader) =>
+    internal static QuarantinedMessage ReadQuarantined(SqliteDataReader reader, FieldProtector protector) =>
         new()
         {
             Id = reader.GetInt64(0),
@@ -217,7 +218,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
             MessageId = reader.IsDBNull(4) ? null : reader.GetString(4),
             Field = reader.GetString(5),
             Reason = reader.GetString(6),
-            Payload = (byte[])reader.GetValue(7),
+            Payload = protector.OpenQuarantined((byte[])reader.GetValue(7)),
             ImportId = reader.IsDBNull(8) ? null : reader.GetInt64(8),
             File = reader.IsDBNull(9) ? null : reader.GetString(9),
             Line = reader.IsDBNull(10) ? null : reader.GetInt64(10),
@@ -239,6 +240,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         private static readonly byte[][] TypeNames = [.. Enum.GetValues<MessageType>().Select(t => System.Text.Encoding.UTF8.GetBytes(MessageTypes.Name(t)))];
 
         private readonly SqliteConnection _connection;
+        private readonly FieldProtector _protector;
         private readonly sqlite3_stmt _insertEvent;
         private readonly SqliteCommand _insertQuarantine;
         private readonly sqlite3_stmt _findRecord;
@@ -249,9 +251,13 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         private readonly SqliteCommand _findQuarantined;
         private readonly SqliteCommand _updateQuarantine;
 
-        public Appender(SqliteConnection connection)
+        // Payloads are sealed into this one buffer, which SQLite copies on bind: no array per event on the hot path.
+        private byte[] _sealed = new byte[4096];
+
+        public Appender(SqliteConnection connection, FieldProtector protector)
         {
             _connection = connection;
+            _protector = protector;
             Check(raw.sqlite3_prepare_v2(
                 connection.Handle,
                 "INSERT OR IGNORE INTO events (source_id, message_id, type, received_at, timestamp, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -265,10 +271,11 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
                 "INSERT INTO quarantine (source_id, received_at, message_id, field, reason, payload, import_id, line) VALUES ($source, $received, $id, $field, $reason, $payload, $import, $line)",
                 "$source", "$received", "$id", "$field", "$reason", "$payload", "$import", "$line");
             _deleteQuarantine = Prepared(connection, "DELETE FROM quarantine WHERE id = $id", "$id");
+            // Payloads are compared once opened: sealing the same row twice gives different bytes.
             _findQuarantined = Prepared(
                 connection,
-                "SELECT 1 FROM quarantine WHERE source_id = $source AND line = $line AND reason = $reason AND payload = $payload",
-                "$source", "$line", "$reason", "$payload");
+                "SELECT payload FROM quarantine WHERE source_id = $source AND line = $line AND reason = $reason",
+                "$source", "$line", "$reason");
             _updateQuarantine = Prepared(connection, "UPDATE quarantine SET field = $field, reason = $reason WHERE id = $id", "$field", "$reason", "$id");
             // Looked up and saved once per imported row: bound and stepped directly, like event inserts.
             Check(raw.sqlite3_prepare_v2(connection.Handle, "SELECT hash, version FROM import_records WHERE source_id = ?1 AND record_id = ?2", out _findRecord));
@@ -393,10 +400,15 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
             _findQuarantined.Parameters[0].Value = sourceId;
             _findQuarantined.Parameters[1].Value = row.Line;
             _findQuarantined.Parameters[2].Value = row.Reason;
-            _findQuarantined.Parameters[3].Value = row.Row;
-            if (_findQuarantined.ExecuteScalar() is not null)
+            using (var waiting = _findQuarantined.ExecuteReader())
             {
-                return;
+                while (waiting.Read())
+                {
+                    if (_protector.OpenQuarantined((byte[])waiting.GetValue(0)).AsSpan().SequenceEqual(row.Row))
+                    {
+                        return;
+                    }
+                }
             }
 
             var q = _insertImportQuarantine.Parameters;
@@ -405,7 +417,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
             q[2].Value = (object?)row.RecordId ?? DBNull.Value;
             q[3].Value = row.Column;
             q[4].Value = row.Reason;
-            q[5].Value = row.Row;
+            q[5].Value = _protector.Seal(row.Row, ProtectedColumns.QuarantinePayload);
             q[6].Value = importId;
             q[7].Value = row.Line;
             _insertImportQuarantine.ExecuteNonQuery();
@@ -430,7 +442,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
                 q[3].Value = (object?)rejection.MessageId ?? DBNull.Value;
                 q[4].Value = rejection.Field;
                 q[5].Value = rejection.Reason;
-                q[6].Value = rejection.RawPayload;
+                q[6].Value = _protector.Seal(rejection.RawPayload, ProtectedColumns.QuarantinePayload);
                 _insertQuarantine.ExecuteNonQuery();
             }
 
@@ -446,7 +458,20 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
             raw.sqlite3_bind_text(statement, 3, TypeNames[(int)message.Type]);
             raw.sqlite3_bind_int64(statement, 4, message.ReceivedAt.ToUnixTimeMilliseconds());
             raw.sqlite3_bind_int64(statement, 5, message.Timestamp.ToUnixTimeMilliseconds());
-            raw.sqlite3_bind_blob(statement, 6, message.Json);
+            if (_protector.CurrentKeyId is null)
+            {
+                raw.sqlite3_bind_blob(statement, 6, message.Json);
+            }
+            else
+            {
+                var length = _protector.StoredLength(message.Json.Length);
+                if (_sealed.Length < length)
+                {
+                    _sealed = new byte[Math.Max(length, _sealed.Length * 2)];
+                }
+
+                raw.sqlite3_bind_blob(statement, 6, _sealed.AsSpan(0, _protector.Seal(message.Json, ProtectedColumns.EventPayload, _sealed)));
+            }
             var result = raw.sqlite3_step(statement);
             raw.sqlite3_reset(statement);
             if (result != raw.SQLITE_DONE)

@@ -99,7 +99,7 @@ public sealed partial class SqlitePrivacyStore(SqliteDatabase database) : IPriva
         command.CommandText = """
             SELECT type, value, EXISTS (
                 SELECT 1 FROM identities o JOIN profiles p ON p.id = o.profile_id
-                WHERE o.type = i.type AND o.value = i.value AND p.canonical_id != $profile)
+                WHERE o.type = i.type AND o.lookup = i.lookup AND p.canonical_id != $profile)
             FROM identities i JOIN profiles p ON p.id = i.profile_id WHERE p.canonical_id = $profile
             """;
         command.Parameters.AddWithValue("$profile", profile.Value);
@@ -107,7 +107,7 @@ public sealed partial class SqlitePrivacyStore(SqliteDatabase database) : IPriva
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            identifiers.Add((new Identifier(reader.GetString(0), reader.GetString(1)), reader.GetBoolean(2)));
+            identifiers.Add((new Identifier(reader.GetString(0), database.Protector.OpenText(reader.GetValue(1), ProtectedColumns.IdentityValue)), reader.GetBoolean(2)));
         }
 
         return identifiers;
@@ -141,7 +141,7 @@ public sealed partial class SqlitePrivacyStore(SqliteDatabase database) : IPriva
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return SqliteEventLog.ReadQuarantined(reader);
+            yield return SqliteEventLog.ReadQuarantined(reader, database.Protector);
         }
     }
 
@@ -254,10 +254,11 @@ public sealed partial class SqlitePrivacyStore(SqliteDatabase database) : IPriva
                 continue;
             }
 
-            var stub = IdentityStub.Of(json);
-            if (!stub.AsSpan().SequenceEqual(json))
+            var plain = database.Protector.Open(json, ProtectedColumns.EventPayload);
+            var stub = IdentityStub.Of(plain);
+            if (!stub.AsSpan().SequenceEqual(plain))
             {
-                write.Parameters["$payload"].Value = stub;
+                write.Parameters["$payload"].Value = database.Protector.Seal(stub, ProtectedColumns.EventPayload);
                 write.Parameters["$seq"].Value = sequence;
                 write.ExecuteNonQuery();
                 changed++;

@@ -4,6 +4,7 @@ using Sightline.Core.Consent;
 using System.Text.Json;
 using Sightline.Core.Identity;
 using Sightline.Core.Identity.Matching;
+using Sightline.Core.Privacy;
 using Sightline.Core.Profiles;
 using Sightline.Core.Storage;
 
@@ -12,6 +13,8 @@ namespace Sightline.Storage.Sqlite;
 /// <summary>Profiles, identities, lineage and trait history in SQLite.</summary>
 public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
 {
+    private readonly FieldProtector _protector = database.Protector;
+
     public async Task<long> CheckpointAsync(CancellationToken cancellationToken) =>
         (long)(await ScalarAsync("SELECT checkpoint FROM pipeline", cancellationToken))!;
 
@@ -40,7 +43,8 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         using var rows = await identities.ExecuteReaderAsync(cancellationToken);
         while (await rows.ReadAsync(cancellationToken))
         {
-            graph.Link(new Identifier(rows.GetString(0), rows.GetString(1)), new ProfileId(rows.GetInt64(2)));
+            // The graph holds identifiers in clear: it lives in memory only.
+            graph.Link(new Identifier(rows.GetString(0), _protector.OpenText(rows.GetValue(1), ProtectedColumns.IdentityValue)), new ProfileId(rows.GetInt64(2)));
         }
     }
 
@@ -57,11 +61,12 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         }
 
         // Links target profiles live when they were made; merges then move them on, in order.
-        using (var link = Command(connection, "INSERT OR IGNORE INTO identities (type, value, profile_id, seq) VALUES ($type, $value, $profile, $seq)", transaction, "$type", "$value", "$profile", "$seq"))
+        using (var link = Command(
+            connection, "INSERT OR IGNORE INTO identities (type, lookup, value, profile_id, seq) VALUES ($type, $lookup, $value, $profile, $seq)", transaction, "$type", "$lookup", "$value", "$profile", "$seq"))
         {
             foreach (var (identifier, profile, sequence) in changes.Links)
             {
-                Run(link, identifier.Type, identifier.Value, profile.Value, sequence);
+                Run(link, identifier.Type, _protector.BlindIndex(identifier.Type, identifier.Value), _protector.SealText(identifier.Value, ProtectedColumns.IdentityValue), profile.Value, sequence);
             }
         }
 
@@ -75,12 +80,12 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
                 Run(move, merge.Into.Value, merge.From.Value);
                 Run(drop, merge.From.Value);
                 Run(repoint, merge.Into.Value, merge.From.Value);
-                Run(record, sequence, merge.From.Value, merge.Into.Value, merge.Via.Type, merge.Via.Value, 0, null, Json(merge.Evidence));
+                Run(record, sequence, merge.From.Value, merge.Into.Value, merge.Via.Type, _protector.SealText(merge.Via.Value, ProtectedColumns.MergeVia), 0, null, Json(merge.Evidence));
             }
 
             foreach (var (blocked, sequence) in changes.Blocked)
             {
-                Run(record, sequence, blocked.Other.Value, blocked.Profile.Value, blocked.Via.Type, blocked.Via.Value, 1, blocked.Reason, Json(blocked.Evidence));
+                Run(record, sequence, blocked.Other.Value, blocked.Profile.Value, blocked.Via.Type, _protector.SealText(blocked.Via.Value, ProtectedColumns.MergeVia), 1, blocked.Reason, Json(blocked.Evidence));
             }
         }
 
@@ -96,7 +101,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         {
             foreach (var observation in changes.Traits)
             {
-                Run(trait, observation.Profile.Value, observation.Name, observation.Json, observation.Sequence, observation.ObservedAt.ToUnixTimeMilliseconds());
+                Run(trait, observation.Profile.Value, observation.Name, _protector.SealText(observation.Json, ProtectedColumns.TraitValue), observation.Sequence, observation.ObservedAt.ToUnixTimeMilliseconds());
             }
         }
 
@@ -121,7 +126,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             }
         }
 
-        SqliteSegmentStore.Write(connection, transaction, changes);
+        SqliteSegmentStore.Write(connection, transaction, changes, _protector);
         using (var checkpoint = Command(connection, "UPDATE pipeline SET checkpoint = $seq", transaction, "$seq"))
         {
             Run(checkpoint, changes.Checkpoint);
@@ -135,7 +140,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        SqliteDatabase.Execute(connection, "DELETE FROM profiles; DELETE FROM identities; DELETE FROM event_profiles; DELETE FROM traits; DELETE FROM merges; DELETE FROM merge_suggestions; DELETE FROM consents; DELETE FROM computed_traits; UPDATE pipeline SET checkpoint = 0;", transaction);
+        SqliteDatabase.Execute(connection, Schema.ResetDerived, transaction);
         transaction.Commit();
         return Task.CompletedTask;
     }
@@ -143,9 +148,8 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
     public async Task<ProfileId?> FindAsync(Identifier identifier, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
-        using var command = Command(connection, "SELECT profile_id FROM identities WHERE type = $type AND value = $value ORDER BY seq DESC LIMIT 1", null, "$type", "$value");
-        command.Parameters[0].Value = identifier.Type;
-        command.Parameters[1].Value = identifier.Value;
+        using var command = Command(connection, "SELECT profile_id FROM identities WHERE type = $type AND lookup = $lookup ORDER BY seq DESC LIMIT 1", null, "$type", "$lookup");
+        SetAll(command, identifier.Type, _protector.BlindIndex(identifier.Type, identifier.Value));
         return await command.ExecuteScalarAsync(cancellationToken) is long id ? new ProfileId(id) : null;
     }
 
@@ -165,19 +169,22 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             WHERE i.profile_id = $profile ORDER BY i.seq
             """,
             profile,
-            r => new ProfileIdentity(new Identifier(r.GetString(0), r.GetString(1)), r.GetInt64(2), r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4))),
+            r => new ProfileIdentity(
+                new Identifier(r.GetString(0), _protector.OpenText(r.GetValue(1), ProtectedColumns.IdentityValue)), r.GetInt64(2), r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4))),
             cancellationToken);
 
     public async Task<IReadOnlyList<ConsentRecord>> ConsentHistoryAsync(ProfileId profile, CancellationToken cancellationToken) =>
         await QueryAsync(
             """
-            SELECT c.purpose, c.granted, s.name, e.message_id, c.observed_at, c.seq, json_extract(CAST(e.payload AS TEXT), '$.context.consent.evidence') FROM consents c
+            SELECT c.purpose, c.granted, s.name, e.message_id, c.observed_at, c.seq, e.payload FROM consents c
             JOIN profiles p ON p.id = c.profile_id
             JOIN events e ON e.seq = c.seq JOIN sources s ON s.id = e.source_id
             WHERE p.canonical_id = $profile ORDER BY c.observed_at, c.seq
             """,
             profile,
-            r => new ConsentRecord(r.GetString(0), r.GetInt64(1) == 1, r.GetString(2), r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)), r.GetInt64(5), r.IsDBNull(6) ? null : r.GetString(6)),
+            r => new ConsentRecord(
+                r.GetString(0), r.GetInt64(1) == 1, r.GetString(2), r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)), r.GetInt64(5),
+                PayloadText(r, 6, "consent", "evidence")),
             cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, string>> TraitSamplesAsync(CancellationToken cancellationToken)
@@ -189,7 +196,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            samples[reader.GetString(0)] = reader.GetString(1);
+            samples[reader.GetString(0)] = _protector.OpenText(reader.GetValue(1), ProtectedColumns.TraitValue);
         }
 
         return samples;
@@ -204,7 +211,9 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             WHERE p.canonical_id = $profile ORDER BY t.name, t.seq
             """,
             profile,
-            r => new TraitValue(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4) == "third-party", DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)), r.GetInt64(6)),
+            r => new TraitValue(
+                r.GetString(0), _protector.OpenText(r.GetValue(1), ProtectedColumns.TraitValue), r.GetString(2), r.GetInt32(3), r.GetString(4) == "third-party",
+                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)), r.GetInt64(6)),
             cancellationToken);
 
     public async Task<IReadOnlyList<LoggedEvent>> EventsAsync(ProfileId profile, long beforeSequence, int limit, string? type, string? source, CancellationToken cancellationToken)
@@ -221,7 +230,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             null,
             "$profile", "$before", "$type", "$source", "$limit");
         SetAll(command, profile.Value, beforeSequence, type, source, limit);
-        return await SqliteEventLog.ReadEventsAsync(command, cancellationToken);
+        return await SqliteEventLog.ReadEventsAsync(command, _protector, cancellationToken);
     }
 
     public async Task<IReadOnlyList<MergeRecord>> MergesAsync(ProfileId profile, CancellationToken cancellationToken) =>
@@ -234,7 +243,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             """,
             profile,
             r => new MergeRecord(
-                new ProfileId(r.GetInt64(0)), new ProfileId(r.GetInt64(1)), new Identifier(r.GetString(2), r.GetString(3)), r.GetInt64(4), r.GetInt64(5) == 1,
+                new ProfileId(r.GetInt64(0)), new ProfileId(r.GetInt64(1)), new Identifier(r.GetString(2), _protector.OpenText(r.GetValue(3), ProtectedColumns.MergeVia)), r.GetInt64(4), r.GetInt64(5) == 1,
                 r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : Evidence(r.GetString(7))),
             cancellationToken);
 
@@ -244,14 +253,14 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         using var command = Command(
             connection,
             """
-            SELECT s.name, COALESCE(json_extract(CAST(e.payload AS TEXT), '$.context.import.recordId'), e.message_id), p.canonical_id
+            SELECT s.name, e.message_id, p.canonical_id, e.payload
             FROM events e JOIN sources s ON s.id = e.source_id
             JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id ORDER BY e.seq
             """);
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return (reader.GetString(0), reader.GetString(1), new ProfileId(reader.GetInt64(2)));
+            yield return (reader.GetString(0), PayloadText(reader, 3, "import", "recordId") ?? reader.GetString(1), new ProfileId(reader.GetInt64(2)));
         }
     }
 
@@ -301,7 +310,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return new PersonTraitObservation(new ProfileId(reader.GetInt64(0)), reader.GetInt64(1), reader.GetString(2), reader.GetString(3));
+            yield return new PersonTraitObservation(new ProfileId(reader.GetInt64(0)), reader.GetInt64(1), reader.GetString(2), _protector.OpenText(reader.GetValue(3), ProtectedColumns.TraitValue));
         }
     }
 
@@ -385,6 +394,21 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         }
 
         return suggestions;
+    }
+
+    /// <summary>
+    /// <c>context.{section}.{name}</c> of the event payload in column <paramref name="ordinal"/>, when it is a string:
+    /// read here, not with json_extract in SQL, because the payload is sealed on disk.
+    /// </summary>
+    private string? PayloadText(SqliteDataReader reader, int ordinal, string section, string name)
+    {
+        var payload = _protector.Open((byte[])reader.GetValue(ordinal), ProtectedColumns.EventPayload);
+        using var document = JsonDocument.Parse(payload);
+        return document.RootElement.TryGetProperty("context", out var context) && context.ValueKind == JsonValueKind.Object
+            && context.TryGetProperty(section, out var part) && part.ValueKind == JsonValueKind.Object
+            && part.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
     }
 
     private static string? Json(MatchEvidence? evidence) => evidence is null ? null : JsonSerializer.Serialize(evidence, ModelJson.Options);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Sightline.Core.Identity.Matching;
+using Sightline.Core.Privacy;
 using Sightline.Core.Retention;
 
 namespace Sightline.Storage.Sqlite;
@@ -18,7 +19,7 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
         using var connection = database.Open();
         // A dry run only reads; a real batch takes the write lock at once rather than upgrading midway.
         using var transaction = connection.BeginTransaction(deferred: dryRun);
-        var events = Scan(connection, transaction, policy, afterSequence, limit);
+        var events = Scan(connection, transaction, database.Protector, policy, afterSequence, limit);
         var last = events.Count > 0 ? events[^1].Sequence : afterSequence;
         var expired = events.Where(e => policy.Expired(e.Source, e.Type, e.EventName, e.Timestamp, now)).ToList();
         if (expired.Count == 0)
@@ -40,7 +41,7 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
             if (anchors.Contains(e.Sequence))
             {
                 payload.Parameters["$seq"].Value = e.Sequence;
-                var json = (byte[])payload.ExecuteScalar()!;
+                var json = database.Protector.Open((byte[])payload.ExecuteScalar()!, ProtectedColumns.EventPayload);
                 var stub = IdentityStub.Of(json);
                 if (stub.AsSpan().SequenceEqual(json))
                 {
@@ -49,7 +50,7 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
 
                 if (!dryRun)
                 {
-                    Run(minimize, ("$payload", stub), ("$seq", e.Sequence));
+                    Run(minimize, ("$payload", database.Protector.Seal(stub, ProtectedColumns.EventPayload)), ("$seq", e.Sequence));
                 }
 
                 counts[(e.Source, e.Type)] = (deleted, minimized + 1);
@@ -121,7 +122,7 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
     /// Up to <paramref name="limit"/> events after <paramref name="afterSequence"/> that the pipeline has resolved: only
     /// for those is it known what derived state rests on them.
     /// </summary>
-    private static List<Candidate> Scan(SqliteConnection connection, SqliteTransaction transaction, RetentionPolicy policy, long afterSequence, int limit)
+    private static List<Candidate> Scan(SqliteConnection connection, SqliteTransaction transaction, FieldProtector protector, RetentionPolicy policy, long afterSequence, int limit)
     {
         using var command = SqliteProfileStore.Command(connection, """
             SELECT e.seq, s.name, e.type, e.timestamp, ep.profile_id, CASE WHEN $names AND e.type = 'track' THEN e.payload END
@@ -138,7 +139,7 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
         {
             events.Add(new Candidate(
                 reader.GetInt64(0), reader.GetString(1), reader.GetString(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
-                reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : EventName((byte[])reader.GetValue(5))));
+                reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : EventName(protector.Open((byte[])reader.GetValue(5), ProtectedColumns.EventPayload))));
         }
 
         return events;

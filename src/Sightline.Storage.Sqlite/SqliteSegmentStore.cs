@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Sightline.Core.Audiences;
 using Sightline.Core.ComputedTraits;
 using Sightline.Core.Identity;
+using Sightline.Core.Privacy;
 using Sightline.Core.Profiles;
 
 namespace Sightline.Storage.Sqlite;
@@ -67,7 +68,7 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             """,
             r =>
             {
-                using var value = JsonDocument.Parse(r.GetString(2));
+                using var value = JsonDocument.Parse(database.Protector.OpenText(r.GetValue(2), ProtectedColumns.TraitValue));
                 engine.LoadTrait(
                     new ProfileId(r.GetInt64(0)), r.GetString(1), value.RootElement,
                     new TraitRank(r.GetString(3) != "third-party", r.GetInt32(4), r.GetInt64(5), r.GetInt64(6)));
@@ -81,7 +82,7 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
         await EachAsync(
             connection,
             "SELECT p.canonical_id, c.name, c.state FROM computed_traits c JOIN profiles p ON p.id = c.profile_id",
-            r => engine.LoadComputed(new ProfileId(r.GetInt64(0)), r.GetString(1), TraitState.FromJson((byte[])r.GetValue(2))),
+            r => engine.LoadComputed(new ProfileId(r.GetInt64(0)), r.GetString(1), TraitState.FromJson(database.Protector.Open((byte[])r.GetValue(2), ProtectedColumns.ComputedState))),
             cancellationToken);
         await EachAsync(
             connection,
@@ -91,7 +92,7 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             """,
             r =>
             {
-                using var message = JsonDocument.Parse((byte[])r.GetValue(2));
+                using var message = JsonDocument.Parse(database.Protector.Open((byte[])r.GetValue(2), ProtectedColumns.EventPayload));
                 if (message.RootElement.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String)
                 {
                     var properties = message.RootElement.TryGetProperty("properties", out var found) ? found.Clone() : default;
@@ -129,12 +130,13 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
 
     public async Task<IReadOnlyDictionary<string, TraitState>> ComputedStatesAsync(ProfileId profile, CancellationToken cancellationToken) =>
         (await ReadAsync(
-            "SELECT name, state FROM computed_traits WHERE profile_id = $profile", r => (r.GetString(0), TraitState.FromJson((byte[])r.GetValue(1))),
+            "SELECT name, state FROM computed_traits WHERE profile_id = $profile",
+            r => (r.GetString(0), TraitState.FromJson(database.Protector.Open((byte[])r.GetValue(1), ProtectedColumns.ComputedState))),
             cancellationToken, ("$profile", profile.Value)))
             .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
 
     /// <summary>Stores a batch's computed-trait states and membership changes, inside the pipeline's transaction.</summary>
-    internal static void Write(SqliteConnection connection, SqliteTransaction transaction, ProfileChanges changes)
+    internal static void Write(SqliteConnection connection, SqliteTransaction transaction, ProfileChanges changes, FieldProtector protector)
     {
         using (var retire = Command(connection, transaction, "DELETE FROM computed_traits WHERE profile_id = $profile", "$profile"))
         {
@@ -148,7 +150,7 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
         {
             foreach (var (profile, trait, json) in changes.ComputedStates)
             {
-                Run(state, profile.Value, trait, json);
+                Run(state, profile.Value, trait, protector.Seal(json, ProtectedColumns.ComputedState));
             }
         }
 

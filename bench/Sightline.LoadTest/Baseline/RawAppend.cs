@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using Sightline.Core.Privacy;
 using Sightline.Core.Sources;
 using Sightline.Core.Storage;
 using Sightline.LoadTest.Measurement;
@@ -19,12 +21,15 @@ internal static class RawAppend
     public static int EntriesNeeded(int maxEvents) => WarmupEvents + maxEvents;
 
     public static async Task<RawFigures> RunAsync(
-        LogEntry[] entries, int group, TimeSpan limit, string synchronous, string scratch, CancellationToken cancellationToken)
+        LogEntry[] entries, int group, TimeSpan limit, LoadTestSettings settings, string scratch, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(scratch, $"raw-{group}-{Guid.NewGuid():N}");
         try
         {
-            var database = new SqliteDatabase(directory, synchronous);
+            var protector = settings.RawEncrypted
+                ? new FieldProtector(new Dictionary<byte, byte[]> { [1] = RandomNumberGenerator.GetBytes(32) }, 1, RandomNumberGenerator.GetBytes(32))
+                : null;
+            var database = new SqliteDatabase(directory, settings.Synchronous, protector);
             var added = await new SqliteSourceCatalog(database, TimeProvider.System)
                 .AddAsync(NewSource.Create("bench", null, null, "rawbench12345").Source!, cancellationToken);
             if (added.Source?.Id != RawEvents.SourceId)

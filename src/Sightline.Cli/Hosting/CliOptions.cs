@@ -42,8 +42,8 @@ internal static class CliOptions
     /// </summary>
     public static SqliteDatabase OpenDatabase(string? dataFlag)
     {
-        var options = Settings();
-        return new SqliteDatabase(dataFlag ?? options.Data, options.Synchronous);
+        var options = Settings(dataFlag);
+        return new SqliteDatabase(options.Data, options.Synchronous, options.Protector());
     }
 
     /// <summary>The Sightline settings from appsettings.json and the environment, as the server reads them.</summary>
@@ -83,7 +83,7 @@ internal static class CliOptions
     }
 
     /// <summary>The settings, with the data directory the --data flag names.</summary>
-    private static SightlineOptions Settings(string? dataFlag)
+    public static SightlineOptions Settings(string? dataFlag)
     {
         var settings = Settings();
         settings.Data = dataFlag ?? settings.Data;

@@ -19,7 +19,7 @@ internal sealed class CliPipeline : IDisposable
     {
         Settings = CliOptions.Settings();
         Settings.Data = dataFlag ?? Settings.Data;
-        Database = new SqliteDatabase(Settings.Data, Settings.Synchronous);
+        Database = new SqliteDatabase(Settings.Data, Settings.Synchronous, Settings.Protector());
         Profiles = new SqliteProfileStore(Database);
         Segments = new SqliteSegmentStore(Database, TimeProvider.System);
         Engine = new SegmentEngine(Settings.ComputedTraitSet());

@@ -81,7 +81,7 @@ public static class SightlineApp
         services.AddOptions<SightlineOptions>().BindConfiguration(SightlineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton(sp => new SqliteDatabase(Options(sp).Data, Options(sp).Synchronous));
+        services.AddSingleton(sp => new SqliteDatabase(Options(sp).Data, Options(sp).Synchronous, Options(sp).Protector()));
         services.AddSingleton<SqliteEventLog>();
         services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventLog>());
         services.AddSingleton<IQuarantine>(sp => sp.GetRequiredService<SqliteEventLog>());
@@ -96,6 +96,9 @@ public static class SightlineApp
             sp.GetRequiredService<IProfileStore>(), sp.GetRequiredService<IPrivacyStore>(), sp.GetRequiredService<SuppressionList>(),
             sp.GetRequiredService<DirectChanges>(), Options(sp).Purposes(), sp.GetRequiredService<ProfilePipeline>()));
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+        services.AddSingleton<SqliteEncryption>();
+        services.AddSingleton<Reencryption>();
+        services.AddHostedService(sp => sp.GetRequiredService<Reencryption>());
         services.AddSingleton<IValidateOptions<SightlineOptions>, RetentionValidation>();
         services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
         services.AddSingleton(sp => new RetentionPasses(
@@ -179,6 +182,7 @@ public static class SightlineApp
         app.MapImport();
         app.MapConsent();
         app.MapPrivacy();
+        app.MapEncryption();
         app.MapRetention();
         app.MapSegments();
     }

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using Sightline.Core.ComputedTraits;
 using Sightline.Core.Identity.Matching;
+using Sightline.Core.Privacy;
 using Sightline.Server.Retention;
 
 namespace Sightline.Server.Hosting;
@@ -82,6 +84,60 @@ public sealed class SightlineOptions
     public byte[] SuppressionKey() => SuppressionSecret is { } secret
         ? System.Text.Encoding.UTF8.GetBytes(secret)
         : Core.Privacy.KeyFile.LoadOrCreate(KeyFilePath()).SuppressionSecret;
+
+    /// <summary>
+    /// Whether personal values (event and quarantine payloads, identity and trait values) are written encrypted
+    /// (AES-256-GCM). Off writes new values in clear; values already encrypted stay readable while their key is kept.
+    /// </summary>
+    public bool Encryption { get; set; } = true;
+
+    /// <summary>
+    /// A data-encryption key (32 bytes, base64) to use instead of the key file's: values are encrypted under it as
+    /// key 0. The key file's keys, when the file exists, still read what they encrypted (and the background
+    /// re-encryption moves those values to this key).
+    /// </summary>
+    public string? EncryptionKey { get; set; }
+
+    /// <summary>The encryption keys (configured or from the key file) and the blind-index key, as the store uses them.</summary>
+    public FieldProtector Protector()
+    {
+        var keys = new Dictionary<byte, byte[]>();
+        byte? current;
+        var path = KeyFilePath();
+        if (EncryptionKey is { } configured)
+        {
+            keys[0] = ConfiguredKey(configured);
+            current = 0;
+            if (File.Exists(path))
+            {
+                Add(Core.Privacy.KeyFile.Load(path));
+            }
+        }
+        else
+        {
+            var file = Core.Privacy.KeyFile.LoadOrCreate(path);
+            Add(file);
+            current = file.CurrentEncryptionKey;
+        }
+
+        return new FieldProtector(keys, Encryption ? current : null, FieldProtector.DeriveIndexKey(SuppressionKey()));
+
+        void Add(Core.Privacy.KeyFile file)
+        {
+            foreach (var key in file.Encryption)
+            {
+                keys[key.Id] = key.Bytes;
+            }
+        }
+    }
+
+    private static byte[] ConfiguredKey(string base64)
+    {
+        var key = new byte[32];
+        return Convert.TryFromBase64String(base64.Trim(), key, out var length) && length == 32
+            ? key
+            : throw new OptionsValidationException(Section, typeof(SightlineOptions), ["Sightline:EncryptionKey must be 32 bytes in base64 (for example from: openssl rand -base64 32)"]);
+    }
 
 
     /// <summary>Largest accepted import upload (<c>POST /v1/import/{source}</c>), in bytes; other bodies are limited by <see cref="MaxRequestBytes"/>.</summary>
