@@ -72,6 +72,7 @@ internal static class Schema
         CREATE INDEX audit_by_profile ON audit (profile, id) WHERE profile IS NOT NULL;
         """,
         Privacy,
+        DashboardUsersSchema.Migration,
     ];
 
     // Appended to Migrations: data-subject requests name the person only by identifier type and keyed hash; the

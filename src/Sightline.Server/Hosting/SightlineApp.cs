@@ -14,12 +14,16 @@ using Sightline.Server.Access;
 using Sightline.Server.Admin;
 using Sightline.Server.Audit;
 using Sightline.Server.Consent;
+using Sightline.Server.Dashboard;
+using Sightline.Server.Dashboard.Signin;
+using Sightline.Server.Dashboard.Users;
 using Sightline.Server.Import;
 using Sightline.Server.Ingestion;
 using Sightline.Server.Matching;
 using Sightline.Server.Privacy;
 using Sightline.Server.Segments;
 using Sightline.Server.Profiles;
+using Sightline.Server.Search;
 using Sightline.Storage.Sqlite;
 
 namespace Sightline.Server.Hosting;
@@ -110,17 +114,24 @@ public static class SightlineApp
         services.AddScoped<ProfileKeys>();
         services.AddSingleton<SegmentCatalogs>();
         services.AddSingleton(MergeRules.Default);
-        services.AddSingleton(sp => new IdentifierExtractor(new IdentifierNormalizer(Options(sp).DefaultPhoneRegion)));
+        services.AddSingleton(sp => new IdentifierNormalizer(Options(sp).DefaultPhoneRegion));
+        services.AddSingleton(sp => new IdentifierExtractor(sp.GetRequiredService<IdentifierNormalizer>()));
         services.AddSingleton(sp => Options(sp).Matching());
         services.AddSingleton<ProfilePipeline>();
         services.AddHostedService<ProfilePipelineService>();
+
+        // Search: an in-memory index the pipeline keeps in step (it takes every registered observer).
+        services.AddSingleton<ProfileSearch>();
+        services.AddSingleton<ProfileIndexer>();
+        services.AddSingleton<IProfileObserver>(sp => sp.GetRequiredService<ProfileIndexer>());
+        services.AddHostedService(sp => sp.GetRequiredService<ProfileIndexer>());
 
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
         services.AddSingleton<AuditTrail>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
         services.AddHostedService<AdminKeyBootstrap>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        var authentication = services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         var authorization = services.AddAuthorizationBuilder();
         foreach (var (policy, roles) in Policies.Admits)
@@ -128,6 +139,16 @@ public static class SightlineApp
             authorization.AddPolicy(policy, p => p.RequireRole(roles));
         }
 
+        services.AddSingleton<IDashboardUserStore, SqliteDashboardUserStore>();
+        services.AddSingleton<DashboardUsers>();
+        services.AddHostedService<FirstAdminBootstrap>();
+        DashboardAuthentication.Add(authentication, authorization);
+        services.AddRazorComponents();
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "sightline.antiforgery";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
 
         services.AddCors(cors => cors.AddPolicy(IngestionApi.CorsPolicy, policy => policy.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
         services.AddRateLimiter(RateLimits.Configure);
@@ -154,6 +175,8 @@ public static class SightlineApp
         app.UseAuthentication();
         AuditTrail.Use(app);
         app.UseAuthorization();
+        app.UseAntiforgery();
+        DashboardEndpoints.UseSecurityHeaders(app);
 
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
@@ -166,6 +189,7 @@ public static class SightlineApp
         app.MapConsent();
         app.MapPrivacy();
         app.MapSegments();
+        app.MapDashboard();
     }
 
     private static SightlineOptions Options(IServiceProvider services) =>
