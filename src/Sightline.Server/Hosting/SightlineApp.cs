@@ -131,7 +131,7 @@ public static class SightlineApp
         services.AddSingleton<AuditTrail>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
         services.AddHostedService<AdminKeyBootstrap>();
-        var authentication = services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        var authentication = services.AddAuthentication(DashboardAuthentication.ByPath)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         var authorization = services.AddAuthorizationBuilder();
         foreach (var (policy, roles) in Policies.Admits)
@@ -144,6 +144,8 @@ public static class SightlineApp
         services.AddHostedService<FirstAdminBootstrap>();
         DashboardAuthentication.Add(authentication, authorization);
         services.AddRazorComponents();
+        // Razor escapes <, >, & and quotes either way; letters such as "í" are written as themselves, not as &#xED;.
+        services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "sightline.antiforgery";

@@ -24,8 +24,16 @@ public static class DashboardAuthentication
     /// <summary>Merge decisions and unmerges, as the admin key role.</summary>
     public const string AdminPolicy = "dashboard-admin";
 
+    /// <summary>
+    /// The default scheme: API keys under <c>/v1</c>, the dashboard cookie everywhere else (so the sign-out and language
+    /// forms, open to anyone, still see who is signed in when they check the antiforgery token).
+    /// </summary>
+    public const string ByPath = "ByPath";
+
     public static void Add(AuthenticationBuilder authentication, AuthorizationBuilder authorization)
     {
+        authentication.AddPolicyScheme(ByPath, null, scheme => scheme.ForwardDefaultSelector = context =>
+            context.Request.Path.StartsWithSegments("/v1") ? ApiKeyAuthenticationHandler.SchemeName : Scheme);
         authentication.AddCookie(Scheme, cookie =>
         {
             cookie.Cookie.Name = CookieName;
