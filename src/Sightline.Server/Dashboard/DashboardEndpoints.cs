@@ -24,6 +24,7 @@ public static class DashboardEndpoints
     {
         app.MapRazorComponents<App>().RequireAuthorization(DashboardAuthentication.ReadPolicy);
         app.MapGet("/dashboard.css", () => Asset("dashboard.css", "text/css")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/favicon.svg", () => Asset("favicon.svg", "image/svg+xml")).AllowAnonymous().ExcludeFromDescription();
 
         var forms = app.MapGroup("").ExcludeFromDescription();
         forms.MapPost("/signin", SignInAsync).AllowAnonymous();
@@ -87,7 +88,8 @@ public static class DashboardEndpoints
 
     private static async Task<IResult> ApproveAsync(long id, [FromForm] string? returnUrl, IProfileStore store, ProfilePipeline pipeline, CancellationToken cancellationToken) =>
         Results.Redirect(await MergeSuggestionsApi.ApproveAsync(id, store, pipeline, cancellationToken) is { } approved
-            ? Invariant($"/merges?approved={approved.Id}&profile={approved.LiveProfile}")
+            // The older profile survives a merge, as the pipeline merges.
+            ? Invariant($"/merges?approved={approved.Id}&profile={Math.Min(approved.LiveProfile.Value, approved.LiveOther.Value)}")
             : "/merges?stale=1");
 
     private static async Task<IResult> RejectAsync(long id, [FromForm] string? returnUrl, IProfileStore store, ProfilePipeline pipeline, CancellationToken cancellationToken) =>

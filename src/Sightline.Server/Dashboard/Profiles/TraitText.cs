@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Sightline.Server.Dashboard.Profiles;
 
-/// <summary>How a stored JSON value reads on a page: a string as itself, anything else as compact JSON. Razor escapes it as text.</summary>
+/// <summary>How a stored JSON value reads on a page: a string as itself, objects and lists as their parts, numbers as JSON. Razor escapes it as text.</summary>
 public static class TraitText
 {
     public static string Of(string json)
@@ -14,6 +14,9 @@ public static class TraitText
     public static string Of(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString()!,
+        // An address reads "street: Gran Vía 9, city: Málaga", not as JSON.
+        JsonValueKind.Object => string.Join(", ", value.EnumerateObject().Select(p => $"{p.Name}: {Of(p.Value)}")),
+        JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(Of)),
         _ => value.GetRawText(),
     };
 
