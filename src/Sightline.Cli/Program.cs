@@ -10,6 +10,7 @@ using Sightline.Cli.Rebuild;
 using Sightline.Cli.Resolve;
 using Sightline.Cli.Serve;
 using Sightline.Cli.Sources;
+using Sightline.Cli.Users;
 using Spectre.Console;
 
 if (Console.IsOutputRedirected)
@@ -25,6 +26,7 @@ var root = new RootCommand("Sightline: the customer data platform that starts on
     SourcesCommand.Create(),
     ImportCommand.Create(),
     KeysCommand.Create(),
+    UsersCommand.Create(),
     AuditCommand.Create(),
     PrivacyCommand.Create(),
     QuarantineCommand.Create(),

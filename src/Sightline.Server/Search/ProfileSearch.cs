@@ -120,9 +120,10 @@ public sealed class ProfileSearch(IdentifierNormalizer normalizer) : IDisposable
         var lower = text.ToLowerInvariant();
         query.Add(new TermQuery(new Term(Ident, lower)) { Boost = 20 }, Occur.SHOULD);
         query.Add(new TermQuery(new Term(Id, text)) { Boost = 20 }, Occur.SHOULD);
-        if (normalizer.Normalize(IdentifierTypes.Email, text) is { } email)
+        var email = normalizer.Normalize(IdentifierTypes.Email, text);
+        if (email is not null)
         {
-            query.Add(new TermQuery(new Term(Ident, email.Value)) { Boost = 20 }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(Ident, email.Value.Value)) { Boost = 20 }, Occur.SHOULD);
         }
 
         if (!text.Any(char.IsLetter))
@@ -144,7 +145,8 @@ public sealed class ProfileSearch(IdentifierNormalizer normalizer) : IDisposable
             var words = new BooleanQuery();
             foreach (var token in tokens)
             {
-                words.Add(Word(token), requireAll ? Occur.MUST : Occur.SHOULD);
+                // Names have no digits, and an e-mail address is either right or another person's: only names are fuzzy.
+                words.Add(Word(token, fuzzy: email is null && !token.Any(char.IsAsciiDigit)), requireAll ? Occur.MUST : Occur.SHOULD);
             }
 
             if (!requireAll)
@@ -159,13 +161,18 @@ public sealed class ProfileSearch(IdentifierNormalizer normalizer) : IDisposable
     }
 
     /// <summary>One typed word: exactly, as the start of a word (still typing), or within one or two typos, in names or e-mail.</summary>
-    private static BooleanQuery Word(string token)
+    private static BooleanQuery Word(string token, bool fuzzy)
     {
         var word = new BooleanQuery
         {
             { new TermQuery(new Term(Name, token)) { Boost = 4 }, Occur.SHOULD },
             { new TermQuery(new Term(EmailText, token)) { Boost = 2 }, Occur.SHOULD },
         };
+        if (!fuzzy)
+        {
+            return word;
+        }
+
         if (token.Length >= 2)
         {
             word.Add(new PrefixQuery(new Term(Name, token)) { Boost = 1.5f }, Occur.SHOULD);
@@ -280,10 +287,8 @@ public sealed class ProfileSearch(IdentifierNormalizer normalizer) : IDisposable
                 OpenMode = OpenMode.CREATE,
                 RAMBufferSizeMB = 64,
             });
-            foreach (var document in documents)
-            {
-                writer.AddDocument(document);
-            }
+            // The writer takes documents from several threads at once, each into its own segment.
+            Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, document => writer.AddDocument(document));
 
             writer.Commit();
             return new Index(directory, writer);
