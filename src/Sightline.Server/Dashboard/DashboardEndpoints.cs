@@ -15,8 +15,9 @@ namespace Sightline.Server.Dashboard;
 
 /// <summary>
 /// The dashboard at <c>/</c>: server-rendered Razor pages (GET), and the forms they post, each answered with a redirect
-/// back to a page (so a reload never repeats an action). Every form carries an antiforgery token; every page but
-/// sign-in needs a signed-in user.
+/// back to a page (so a reload never repeats an action). Every form carries an antiforgery token, and every form
+/// endpoint binds a form field, which is what makes ASP.NET Core check that token; every page but sign-in needs a
+/// signed-in user.
 /// </summary>
 public static class DashboardEndpoints
 {
@@ -106,9 +107,12 @@ public static class DashboardEndpoints
             : Invariant($"/profiles/{id}?unmerged=none"));
     }
 
-    /// <summary>A return address only when it stays on this site: an open redirect would let a link send a signed-in user anywhere.</summary>
+    /// <summary>
+    /// A return address only when it stays on this site: an open redirect would let a link send a signed-in user anywhere.
+    /// Browsers drop tabs and line breaks from URLs, so "/\t/evil.example" would become "//evil.example": none are allowed.
+    /// </summary>
     private static string? Local(string? url) =>
-        url is ['/', not '/' and not '\\', ..] or "/" ? url : null;
+        url is ['/', not '/' and not '\\', ..] or "/" && !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)) ? url : null;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

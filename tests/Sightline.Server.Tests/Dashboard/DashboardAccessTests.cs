@@ -107,6 +107,7 @@ public sealed partial class DashboardAccessTests
 
         (await session.SignInAsync(password: "not-the-password")).Location.ShouldBe("/signin?failed=1&returnUrl=%2F");
         (await session.SignInAsync(name: "nobody")).Location.ShouldStartWith("/signin?failed=1");
+        (await session.PostFormAsync("/signin", "/signin", ("name", "nobody"), ("password", "x"), ("returnUrl", "/\t/evil.example"))).Location.ShouldBe("/signin?failed=1");
         for (var attempt = 2; attempt < DashboardUsers.MaxFailures; attempt++)
         {
             await session.SignInAsync(password: "still-not-it");

@@ -48,20 +48,27 @@ public sealed class ProfileSearchTests
     [Fact]
     public async Task A_merged_away_profile_leaves_the_results_and_an_erased_person_vanishes()
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(DashboardSession.Settings);
         var crm = await server.AddSourceAsync("crm");
         await AnonymousAsync(server, crm, "a-1", """{"firstName":"Marta","lastName":"Ibáñez","email":"marta@correo.es"}""");
         await AnonymousAsync(server, crm, "a-2", """{"firstName":"Marta","lastName":"Ibáñez","phone":"+34 622 333 444"}""");
         await server.PipelineCaughtUpAsync();
         await DashboardPagesTests.SearchCaughtUpAsync(server);
         var search = server.Service<ProfileSearch>();
-        search.Search("marta ibanez").Count.ShouldBe(2);
+        var before = search.Search("marta ibanez").Select(h => h.Profile.Value).Order().ToList();
+        before.Count.ShouldBe(2);
 
         // The e-mail joins the second profile to the first: one person, one result, found by either identifier.
         await AnonymousAsync(server, crm, "a-2", """{"email":"marta@correo.es"}""");
         await server.PipelineCaughtUpAsync();
         await EventuallyAsync(() => search.Search("marta ibanez").Count == 1);
         search.Search("622333444").Single().Profile.ShouldBe(search.Search("marta@correo.es").Single().Profile);
+        // The newer profile merged into the older: its page now shows the older one.
+        using (var session = new DashboardSession(server.Address))
+        {
+            await session.SignInAsync();
+            (await session.GetAsync($"/profiles/{before[1]}")).Location.ShouldNotBeNull().ShouldEndWith($"/profiles/{before[0]}");
+        }
 
         using var erase = new HttpRequestMessage(HttpMethod.Post, "/v1/privacy/requests")
         {
