@@ -12,6 +12,7 @@ using Sightline.Cli.Retention;
 using Sightline.Cli.Segments;
 using Sightline.Cli.Serve;
 using Sightline.Cli.Sources;
+using Sightline.Cli.Users;
 using Spectre.Console;
 
 if (Console.IsOutputRedirected)
@@ -27,6 +28,7 @@ var root = new RootCommand("Sightline: the customer data platform that starts on
     SourcesCommand.Create(),
     ImportCommand.Create(),
     KeysCommand.Create(),
+    UsersCommand.Create(),
     AuditCommand.Create(),
     PrivacyCommand.Create(),
     SegmentsCommand.Create(),

@@ -93,6 +93,7 @@ internal static class Schema
             created_at  INTEGER NOT NULL
         );
         """,
+        DashboardUsersSchema.Migration,
     ];
 
     /// <summary>Empties the derived state, for the pipeline to derive it again from the log.</summary>

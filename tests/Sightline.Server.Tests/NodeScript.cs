@@ -12,8 +12,8 @@ internal static class NodeScript
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    /// <summary>Runs <c>node &lt;script&gt; &lt;baseUrl&gt; &lt;writeKey&gt;</c> in <paramref name="folder"/> to completion.</summary>
-    public static async Task<NodeRun> RunAsync(string script, Uri baseUrl, string writeKey, string folder = "tests/conformance")
+    /// <summary>Runs <c>node &lt;script&gt; &lt;baseUrl&gt; &lt;writeKey&gt; [more…]</c> in <paramref name="folder"/> to completion.</summary>
+    public static async Task<NodeRun> RunAsync(string script, Uri baseUrl, string writeKey, string folder = "tests/conformance", IReadOnlyList<string>? more = null)
     {
         var info = new ProcessStartInfo("node")
         {
@@ -25,6 +25,10 @@ internal static class NodeScript
         info.ArgumentList.Add(script);
         info.ArgumentList.Add(baseUrl.GetLeftPart(UriPartial.Authority));
         info.ArgumentList.Add(writeKey);
+        foreach (var argument in more ?? [])
+        {
+            info.ArgumentList.Add(argument);
+        }
 
         Process process;
         try

@@ -57,7 +57,12 @@ internal static class DemoCommand
             }
 
             return await ServeCommand.ServeAsync(directory, parse.GetValue(urls), [.. parse.UnmatchedTokens], addresses =>
-                Console.WriteLine($"Sightline is running at {string.Join(", ", addresses)} — demo data loaded. Press Ctrl+C to stop."));
+            {
+                Console.WriteLine($"Sightline is running at {string.Join(", ", addresses)} — demo data loaded. Press Ctrl+C to stop.");
+                Console.WriteLine(
+                    $"Dashboard: open {addresses.First()}/ and sign in as \"admin\" with the password printed at first start "
+                    + "(forgotten? ./sightline users password admin).");
+            });
         });
         return command;
     }

@@ -10,11 +10,15 @@ using Sightline.Core.Identity;
 using Sightline.Core.Import;
 using Sightline.Core.Privacy;
 using Sightline.Core.Profiles;
+using Sightline.Core.Retention;
 using Sightline.Core.Storage;
 using Sightline.Server.Access;
 using Sightline.Server.Admin;
 using Sightline.Server.Audit;
 using Sightline.Server.Consent;
+using Sightline.Server.Dashboard;
+using Sightline.Server.Dashboard.Signin;
+using Sightline.Server.Dashboard.Users;
 using Sightline.Server.Import;
 using Sightline.Server.Ingestion;
 using Sightline.Server.Matching;
@@ -22,7 +26,7 @@ using Sightline.Server.Privacy;
 using Sightline.Server.Segments;
 using Sightline.Server.Profiles;
 using Sightline.Server.Retention;
-using Sightline.Core.Retention;
+using Sightline.Server.Search;
 using Sightline.Storage.Sqlite;
 
 namespace Sightline.Server.Hosting;
@@ -121,7 +125,8 @@ public static class SightlineApp
         services.AddScoped<ProfileKeys>();
         services.AddSingleton<SegmentCatalogs>();
         services.AddSingleton(MergeRules.Default);
-        services.AddSingleton(sp => new IdentifierExtractor(new IdentifierNormalizer(Options(sp).DefaultPhoneRegion)));
+        services.AddSingleton(sp => new IdentifierNormalizer(Options(sp).DefaultPhoneRegion));
+        services.AddSingleton(sp => new IdentifierExtractor(sp.GetRequiredService<IdentifierNormalizer>()));
         services.AddSingleton(sp => Options(sp).Matching());
         services.AddSingleton<ISegmentStore, SqliteSegmentStore>();
         services.AddSingleton(sp => new SegmentEngine(Options(sp).ComputedTraitSet()));
@@ -132,12 +137,18 @@ public static class SightlineApp
         services.AddSingleton<ProfilePipeline>();
         services.AddHostedService<ProfilePipelineService>();
 
+        // Search: an in-memory index the pipeline keeps in step (it takes every registered observer).
+        services.AddSingleton<ProfileSearch>();
+        services.AddSingleton<ProfileIndexer>();
+        services.AddSingleton<IProfileObserver>(sp => sp.GetRequiredService<ProfileIndexer>());
+        services.AddHostedService(sp => sp.GetRequiredService<ProfileIndexer>());
+
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
         services.AddSingleton<AuditTrail>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
         services.AddHostedService<AdminKeyBootstrap>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        var authentication = services.AddAuthentication(DashboardAuthentication.ByPath)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         var authorization = services.AddAuthorizationBuilder();
         foreach (var (policy, roles) in Policies.Admits)
@@ -145,6 +156,18 @@ public static class SightlineApp
             authorization.AddPolicy(policy, p => p.RequireRole(roles));
         }
 
+        services.AddSingleton<IDashboardUserStore, SqliteDashboardUserStore>();
+        services.AddSingleton<DashboardUsers>();
+        services.AddHostedService<FirstAdminBootstrap>();
+        DashboardAuthentication.Add(authentication, authorization);
+        services.AddRazorComponents();
+        // Razor escapes <, >, & and quotes either way; letters such as "í" are written as themselves, not as &#xED;.
+        services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "sightline.antiforgery";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
 
         services.AddCors(cors => cors.AddPolicy(IngestionApi.CorsPolicy, policy => policy.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
         services.AddRateLimiter(RateLimits.Configure);
@@ -171,6 +194,8 @@ public static class SightlineApp
         app.UseAuthentication();
         AuditTrail.Use(app);
         app.UseAuthorization();
+        app.UseAntiforgery();
+        DashboardEndpoints.UseSecurityHeaders(app);
 
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
@@ -185,6 +210,7 @@ public static class SightlineApp
         app.MapEncryption();
         app.MapRetention();
         app.MapSegments();
+        app.MapDashboard();
     }
 
     private static SightlineOptions Options(IServiceProvider services) =>

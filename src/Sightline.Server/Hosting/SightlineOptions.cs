@@ -22,6 +22,13 @@ public sealed class SightlineOptions
     [MinLength(16)]
     public string? AdminKey { get; set; }
 
+    /// <summary>
+    /// The password of the dashboard's first user, <c>admin</c>, created at first start (when there is no dashboard user
+    /// yet). When unset, a random one is generated and printed once.
+    /// </summary>
+    [MinLength(Dashboard.Users.DashboardUsers.MinPasswordLength)]
+    public string? AdminPassword { get; set; }
+
     /// <summary>SQLite's <c>synchronous</c> pragma for the log: FULL survives power loss, NORMAL a process crash.</summary>
     [RegularExpression("^(FULL|NORMAL|EXTRA)$")]
     public string Synchronous { get; set; } = "FULL";

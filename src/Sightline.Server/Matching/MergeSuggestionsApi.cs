@@ -21,9 +21,9 @@ public static class MergeSuggestionsApi
         suggestions.MapGet("/", ListAsync).WithName("merge-suggestions")
             .WithSummary("Suggested matches with their evidence, oldest first; ?status=pending (default), approved or rejected; paged with ?after=CURSOR.");
         suggestions.MapGet("/{id:long}", GetAsync).WithName("merge-suggestion").WithSummary("One suggested match with its evidence.");
-        suggestions.MapPost("/{id:long}/approve", ApproveAsync).WithName("approve-merge-suggestion")
+        suggestions.MapPost("/{id:long}/approve", ApproveEndpointAsync).WithName("approve-merge-suggestion")
             .WithSummary("Merge the two profiles; the evidence is kept with the merge, which can be undone with an unmerge.");
-        suggestions.MapPost("/{id:long}/reject", RejectAsync).WithName("reject-merge-suggestion")
+        suggestions.MapPost("/{id:long}/reject", RejectEndpointAsync).WithName("reject-merge-suggestion")
             .WithSummary("Keep the two profiles apart: they are never merged or suggested again.");
         return app;
     }
@@ -65,30 +65,46 @@ public static class MergeSuggestionsApi
     private static async Task<Results<Ok<SuggestionView>, ProblemHttpResult>> GetAsync(long id, IProfileStore store, CancellationToken cancellationToken) =>
         await store.SuggestionAsync(id, cancellationToken) is { } suggestion ? TypedResults.Ok(SuggestionView.From(suggestion)) : NotFound(id);
 
-    private static async Task<Results<Accepted<SuggestionView>, ProblemHttpResult>> ApproveAsync(long id, IProfileStore store, ProfilePipeline pipeline, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<SuggestionView>, ProblemHttpResult>> ApproveEndpointAsync(long id, IProfileStore store, ProfilePipeline pipeline, CancellationToken cancellationToken)
+    {
+        return await ApproveAsync(id, store, pipeline, cancellationToken) is { } suggestion
+            ? TypedResults.Accepted($"/v1/profiles/{suggestion.LiveProfile}", SuggestionView.From(suggestion))
+            : await RefusalAsync(id, store, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<SuggestionView>, ProblemHttpResult>> RejectEndpointAsync(long id, IProfileStore store, ProfilePipeline pipeline, CancellationToken cancellationToken)
+    {
+        return await RejectAsync(id, store, pipeline, cancellationToken) is { } suggestion
+            ? TypedResults.Ok(SuggestionView.From(suggestion))
+            : await RefusalAsync(id, store, cancellationToken);
+    }
+
+    /// <summary>Approves a pending suggestion (the pipeline merges the two); the suggestion as decided, or null when it was not pending. The API and the dashboard both decide here.</summary>
+    public static async Task<StoredSuggestion?> ApproveAsync(long id, IProfileStore store, ProfilePipeline pipeline, CancellationToken cancellationToken)
     {
         if (await PendingAsync(id, store, cancellationToken) is not { } suggestion)
         {
-            return await RefusalAsync(id, store, cancellationToken);
+            return null;
         }
 
         await store.AddApprovedMatchAsync(suggestion.Profile, suggestion.Other, suggestion.Sequence, suggestion.Evidence, cancellationToken);
         await store.DecideSuggestionAsync(id, "approved", cancellationToken);
         pipeline.ApprovalRecorded();
-        return TypedResults.Accepted($"/v1/profiles/{suggestion.LiveProfile}", SuggestionView.From(suggestion with { Status = "approved" }));
+        return suggestion with { Status = "approved" };
     }
 
-    private static async Task<Results<Ok<SuggestionView>, ProblemHttpResult>> RejectAsync(long id, IProfileStore store, ProfilePipeline pipeline, CancellationToken cancellationToken)
+    /// <summary>Rejects a pending suggestion: the two are kept apart for good; the suggestion as decided, or null when it was not pending.</summary>
+    public static async Task<StoredSuggestion?> RejectAsync(long id, IProfileStore store, ProfilePipeline pipeline, CancellationToken cancellationToken)
     {
         if (await PendingAsync(id, store, cancellationToken) is not { } suggestion)
         {
-            return await RefusalAsync(id, store, cancellationToken);
+            return null;
         }
 
         await store.AddSeparationAsync(suggestion.LiveOther, suggestion.LiveProfile, cancellationToken);
         pipeline.SeparationRecorded(suggestion.LiveOther, suggestion.LiveProfile);
         await store.DecideSuggestionAsync(id, "rejected", cancellationToken);
-        return TypedResults.Ok(SuggestionView.From(suggestion with { Status = "rejected" }));
+        return suggestion with { Status = "rejected" };
     }
 
     private static async Task<StoredSuggestion?> PendingAsync(long id, IProfileStore store, CancellationToken cancellationToken) =>

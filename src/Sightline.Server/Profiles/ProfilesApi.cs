@@ -30,7 +30,7 @@ public static class ProfilesApi
             .WithSummary("The segments the profile is in, with the time it entered each; ?history=true adds every entry and exit.");
         profiles.MapGet("/events", EventsAsync).WithName("profile-events").WithSummary("The timeline, newest first, paged with ?before=CURSOR; filter with ?type= and ?source=.");
         profiles.MapGet("/merges", MergesAsync).WithName("profile-merges").WithSummary("Merges and blocked merges, with their evidence: the shared identifier, or the match weights per field.");
-        profiles.MapPost("/unmerge", UnmergeAsync).RequireAuthorization(Policies.Admin).WithName("unmerge-profile")
+        profiles.MapPost("/unmerge", UnmergeEndpointAsync).RequireAuthorization(Policies.Admin).WithName("unmerge-profile")
             .WithSummary("Split a merged profile off again; the split is remembered, so the same evidence never merges them again.");
         app.MapGet("/v1/pipeline", (ProfilePipeline pipeline) => TypedResults.Ok(new PipelineView(pipeline.Processed)))
             .RequireAuthorization(Policies.ReadProfiles).WithTags("Profiles").WithName("pipeline").WithSummary("How far the profile pipeline has processed the log.");
@@ -112,7 +112,7 @@ public static class ProfilesApi
                 .ToArray())
             : NotFound(key);
 
-    private static async Task<Results<Accepted<UnmergeView>, ProblemHttpResult>> UnmergeAsync(
+    private static async Task<Results<Accepted<UnmergeView>, ProblemHttpResult>> UnmergeEndpointAsync(
         string key, UnmergeRequest request, IProfileStore store, ProfileKeys keys, ProfilePipeline pipeline, CancellationToken cancellationToken)
     {
         if (await keys.ResolveAsync(key, cancellationToken) is not { } profile)
@@ -120,8 +120,7 @@ public static class ProfilesApi
             return NotFound(key);
         }
 
-        if (!long.TryParse(request.Profile, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            || (await store.MergesAsync(profile, cancellationToken)).FirstOrDefault(m => !m.Blocked && m.From.Value == id) is not { } merge)
+        if (await UnmergeAsync(profile, request.Profile, store, pipeline, cancellationToken) is not { } merge)
         {
             return TypedResults.Problem(
                 $"field \"profile\": {request.Profile ?? "(missing)"} is not a profile that was merged into {profile}; GET /v1/profiles/{profile}/merges lists them.",
@@ -129,10 +128,25 @@ public static class ProfilesApi
                 title: "Nothing to unmerge");
         }
 
+        return TypedResults.Accepted($"/v1/profiles/{merge.From}", new UnmergeView(merge.From.ToString(), merge.Into.ToString(), "rebuilding"));
+    }
+
+    /// <summary>
+    /// Splits <paramref name="from"/> (a profile id, as text) off <paramref name="profile"/> and has the pipeline rebuild;
+    /// the merge undone, or null when <paramref name="from"/> is not a profile merged into it. The API and the dashboard both unmerge here.
+    /// </summary>
+    public static async Task<MergeRecord?> UnmergeAsync(Core.Identity.ProfileId profile, string? from, IProfileStore store, ProfilePipeline pipeline, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(from, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            || (await store.MergesAsync(profile, cancellationToken)).FirstOrDefault(m => !m.Blocked && m.From.Value == id) is not { } merge)
+        {
+            return null;
+        }
+
         await store.AddSeparationAsync(merge.From, merge.Into, cancellationToken);
         // Events and traits go back where they belong by resolving the log again with the split in force.
         pipeline.RequestRebuild();
-        return TypedResults.Accepted($"/v1/profiles/{merge.From}", new UnmergeView(merge.From.ToString(), merge.Into.ToString(), "rebuilding"));
+        return merge;
     }
 
     /// <summary>

@@ -1,0 +1,149 @@
+// Usage: node dashboard.mjs <sightline base url> <admin password> <screenshot dir> <search query> <expected profile id>
+// Drives the dashboard in headless Chromium as a person would: signs in, searches with a typo, opens the customer,
+// reads the timeline and a trait's provenance, approves a suggested merge and unmerges it, switches to Spanish, and
+// saves a screenshot of every page. Prints a JSON summary; exits 1 at the first step that fails.
+import { chromium } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+
+const [base, password, shots, query, expectedProfile] = process.argv.slice(2)
+if (!base || !password || !shots || !query || !expectedProfile) {
+  console.error('usage: node dashboard.mjs <base url> <admin password> <screenshot dir> <search query> <expected profile id>')
+  process.exit(2)
+}
+mkdirSync(shots, { recursive: true })
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+})
+const summary = { steps: [], screenshots: [] }
+const errors = []
+// While the profiles are rebuilt after an unmerge, a profile is briefly absent (404): expected, not an error.
+let rebuilding = false
+let exitCode = 0
+const step = (name) => summary.steps.push(name)
+const shot = async (page, name) => {
+  const file = path.join(shots, `${name}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  summary.screenshots.push(file)
+}
+const expect = (condition, message) => { if (!condition) throw new Error(message) }
+
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15000)
+  page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`) })
+  page.on('response', (r) => { if (r.status() >= 400 && !rebuilding) errors.push(`${r.status()} ${r.request().method()} ${r.url()}`) })
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`))
+
+  // Anything of the dashboard sends a stranger to sign in.
+  await page.goto(`${base}/merges`)
+  expect(new URL(page.url()).pathname === '/signin', `expected the sign-in page, got ${page.url()}`)
+  await shot(page, '01-signin')
+  await page.getByLabel('User name').fill('admin')
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL((url) => url.pathname === '/merges')
+  step('signed in and returned to the page asked for')
+  // The keyboard's first stop is the link that skips the navigation.
+  await page.keyboard.press('Tab')
+  expect(await page.evaluate(() => document.activeElement?.classList.contains('skip')), 'the first Tab does not reach the skip link')
+
+  // Search with a typo, open the customer.
+  await page.getByRole('link', { name: 'Search' }).click()
+  await page.getByLabel('Name, e-mail, phone or any identifier').fill(query)
+  await page.keyboard.press('Enter')
+  await page.waitForURL((url) => url.pathname === '/search')
+  const result = page.locator(`table.results a[href="/profiles/${expectedProfile}"]`)
+  await result.waitFor()
+  summary.results = await page.locator('table.results tbody tr').count()
+  await shot(page, '02-search')
+  step(`searched "${query}": ${summary.results} results, the customer among them`)
+  await result.click()
+  await page.waitForURL((url) => url.pathname === `/profiles/${expectedProfile}`)
+
+  // The timeline, and a trait's provenance and history.
+  await page.getByRole('heading', { name: 'Timeline' }).waitFor()
+  summary.timelineEvents = await page.locator('ol.timeline > li').count()
+  expect(summary.timelineEvents > 0, 'the timeline is empty')
+  const trait = page.locator('table.traits tr[data-trait] details').first()
+  await trait.locator('summary').click()
+  await trait.locator('.provenance').waitFor({ state: 'visible' })
+  summary.provenance = (await trait.locator('.provenance').innerText()).trim()
+  expect(/Source: .+ · Trust \d+/.test(summary.provenance), `provenance reads "${summary.provenance}"`)
+  const event = page.locator('ol.timeline > li details').first()
+  await event.locator('summary').click()
+  await event.locator('pre').waitFor({ state: 'visible' })
+  await shot(page, '03-customer')
+  step(`opened the customer: ${summary.timelineEvents} events on the first page, provenance "${summary.provenance}"`)
+
+  // Approve the first suggested merge.
+  await page.getByRole('link', { name: 'Merge review' }).click()
+  const card = page.locator('section.suggestion').first()
+  await card.waitFor()
+  summary.suggestion = await card.getAttribute('data-suggestion')
+  await shot(page, '04-merge-review')
+  await card.getByRole('button', { name: 'Approve merge' }).click()
+  await page.waitForURL((url) => url.searchParams.get('approved') === summary.suggestion)
+  summary.mergedInto = new URL(page.url()).searchParams.get('profile')
+  step(`approved suggestion ${summary.suggestion}`)
+
+  // The merge shows on the customer once the pipeline has made it; then undo it.
+  let unmerge
+  for (let attempt = 0; ; attempt++) {
+    await page.goto(`${base}/profiles/${summary.mergedInto}`)
+    unmerge = page.locator('section[aria-labelledby="merges"] article', { hasText: 'match:approved' }).getByRole('button', { name: /^Unmerge/ })
+    if (await unmerge.count() > 0) break
+    expect(attempt < 40, 'the approved merge did not show within 10 s')
+    await page.waitForTimeout(250)
+  }
+  summary.mergedInto = new URL(page.url()).pathname.split('/').pop()
+  summary.unmerged = (await unmerge.first().innerText()).replace('Unmerge', '').trim()
+  await page.locator('section[aria-labelledby="merges"]').scrollIntoViewIfNeeded()
+  await shot(page, '05-merged-customer')
+  await unmerge.first().click()
+  await page.waitForURL((url) => url.searchParams.get('unmerged') === summary.unmerged)
+  await page.getByRole('status').filter({ hasText: 'split off' }).waitFor()
+  await shot(page, '06-unmerged')
+  step(`unmerged profile ${summary.unmerged} from ${summary.mergedInto}`)
+
+  // The unmerge rebuilds the profiles from the log: the customer is back once it is done.
+  rebuilding = true
+  for (let attempt = 0; ; attempt++) {
+    await page.goto(`${base}/profiles/${summary.mergedInto}`)
+    if (await page.getByRole('heading', { name: 'Timeline' }).count() > 0) break
+    expect(attempt < 80, 'the profiles were not rebuilt within 20 s of the unmerge')
+    await page.waitForTimeout(250)
+  }
+  rebuilding = false
+  expect(await page.locator('section[aria-labelledby="merges"] article', { hasText: 'match:approved' }).count() === 0, 'the approved merge is still there after the unmerge')
+
+  // Spanish, remembered from page to page.
+  await page.getByRole('button', { name: 'Español' }).click()
+  await page.getByRole('heading', { name: 'Cronología' }).waitFor()
+  expect(await page.getAttribute('html', 'lang') === 'es', 'the page is not marked as Spanish')
+  await page.getByRole('link', { name: 'Buscar' }).click()
+  await page.getByLabel('Nombre, correo, teléfono o cualquier identificador').fill(query)
+  await page.keyboard.press('Enter')
+  await page.locator('table.results').waitFor()
+  await shot(page, '07-search-spanish')
+  // A tablet held upright: nothing wider than the screen.
+  await page.setViewportSize({ width: 768, height: 1024 })
+  await page.goto(`${base}/profiles/${expectedProfile}`)
+  summary.tabletOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(summary.tabletOverflow <= 0, `the customer page is ${summary.tabletOverflow}px wider than a tablet`)
+  await shot(page, '08-customer-tablet-spanish')
+  step('switched to Spanish; the customer page fits a tablet')
+} catch (e) {
+  summary.error = String(e?.stack ?? e)
+  exitCode = 1
+} finally {
+  await browser.close()
+}
+summary.errors = errors
+if (errors.length > 0) exitCode = 1
+console.log(JSON.stringify(summary))
+process.exit(exitCode)
