@@ -127,7 +127,7 @@ root.SetAction(async (parse, cancellationToken) =>
             var data = Path.Combine(scratch, "server-latency", "sightline-data");
             await cli.AddSourceAsync(data, SourceName, WriteKey, cancellationToken);
             var background = BatchSet.Create(ProfileLatency.BackgroundConnections, ProfileLatency.BackgroundBatch, WriteKey);
-            LatencyReport.Header(rate, settings.LatencySeconds, settings.WarmupSeconds);
+            LatencyReport.Header(rate, settings.LatencySeconds, settings.WarmupSeconds, settings.Segments);
             LatencyFigures latency;
             await using (var server = await ServerProcess.StartAsync(cli, data, settings.Synchronous, settings.ServerEnvironment, cancellationToken))
             {
@@ -135,7 +135,7 @@ root.SetAction(async (parse, cancellationToken) =>
             }
 
             Directory.Delete(Path.GetDirectoryName(data)!, recursive: true);
-            LatencyReport.Figures(latency);
+            LatencyReport.Figures(latency, settings.Segments > 0);
             latencyOk = latency.ProbeErrors == 0 && latency.BackgroundErrors == 0;
         }
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Sightline.Core.Identity;
 using Sightline.Core.Privacy;
+using Sightline.Core.Retention;
 using Sightline.Core.Storage;
 
 namespace Sightline.Storage.Sqlite;
@@ -215,6 +216,61 @@ public sealed partial class SqlitePrivacyStore(SqliteDatabase database) : IPriva
         Execute(connection, transaction, "DELETE FROM events WHERE seq IN (SELECT seq FROM dropped_events)");
         transaction.Commit();
         Reclaim(connection);
+        return Task.CompletedTask;
+    }
+
+    public Task MinimizeAsync(IReadOnlyList<long> sequences, IReadOnlyList<ProfileId> profiles, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var targets = new HashSet<long>(sequences);
+        using (var behavioural = connection.CreateCommand())
+        {
+            behavioural.Transaction = transaction;
+            behavioural.CommandText = """
+                SELECT e.seq FROM events e JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id
+                WHERE p.canonical_id = $profile AND e.type IN ('track', 'page', 'screen')
+                """;
+            var parameter = behavioural.Parameters.Add("$profile", SqliteType.Integer);
+            foreach (var profile in profiles)
+            {
+                parameter.Value = profile.Value;
+                using var reader = behavioural.ExecuteReader();
+                while (reader.Read())
+                {
+                    targets.Add(reader.GetInt64(0));
+                }
+            }
+        }
+
+        var changed = 0;
+        using var read = SqliteProfileStore.Command(connection, "SELECT payload FROM events WHERE seq = $seq", transaction, "$seq");
+        using var write = SqliteProfileStore.Command(connection, "UPDATE events SET payload = $payload WHERE seq = $seq", transaction, "$payload", "$seq");
+        foreach (var sequence in targets)
+        {
+            read.Parameters["$seq"].Value = sequence;
+            if (read.ExecuteScalar() is not byte[] json)
+            {
+                continue;
+            }
+
+            var plain = database.Protector.Open(json, ProtectedColumns.EventPayload);
+            var stub = IdentityStub.Of(plain);
+            if (!stub.AsSpan().SequenceEqual(plain))
+            {
+                write.Parameters["$payload"].Value = database.Protector.Seal(stub, ProtectedColumns.EventPayload);
+                write.Parameters["$seq"].Value = sequence;
+                write.ExecuteNonQuery();
+                changed++;
+            }
+        }
+
+        transaction.Commit();
+        if (changed > 0)
+        {
+            Reclaim(connection);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -6,17 +6,18 @@ internal static class LatencyReport
     public const double TargetP99Ms = 100;
     public const int TargetEventsPerSecond = 5_000;
 
-    public static void Header(int eventsPerSecond, int seconds, int warmupSeconds)
+    public static void Header(int eventsPerSecond, int seconds, int warmupSeconds, int segments)
     {
         Line($"Latency run   fresh server; background {eventsPerSecond:N0} events/s as {ProfileLatency.BackgroundBatch}-message batches on {ProfileLatency.BackgroundConnections} paced connections; "
-            + $"a probe every {ProfileLatency.ProbeInterval.TotalMilliseconds:N0} ms (identify, then GET /v1/profiles/user_id:… every {ProfileProbe.PollInterval.TotalMilliseconds:N0} ms, give up after {ProfileProbe.GiveUp.TotalSeconds:N0} s); "
+            + (segments > 0 ? $"{segments} segments saved; " : "")
+            + $"a probe every {ProfileLatency.ProbeInterval.TotalMilliseconds:N0} ms (identify, then GET /v1/profiles/user_id:…{(segments > 0 ? "/segments until it lists \"" + SegmentSetup.ProbeSegment + "\"" : "")} every {ProfileProbe.PollInterval.TotalMilliseconds:N0} ms, give up after {ProfileProbe.GiveUp.TotalSeconds:N0} s); "
             + $"warm-up {warmupSeconds} s, measured {seconds} s");
     }
 
-    public static void Figures(LatencyFigures figures)
+    public static void Figures(LatencyFigures figures, bool membership)
     {
         var l = figures.Latency;
-        Line($"  Latency       event→profile p50 {l.P50Ms:N1} ms, p99 {l.P99Ms:N1} ms, max {l.MaxMs:N1} ms over {figures.Probes:N0} probes ({figures.Timeouts} timeouts) "
+        Line($"  Latency       event→{(membership ? "membership" : "profile")} p50 {l.P50Ms:N1} ms, p99 {l.P99Ms:N1} ms, max {l.MaxMs:N1} ms over {figures.Probes:N0} probes ({figures.Timeouts} timeouts) "
             + $"at {figures.TargetEventsPerSecond:N0} events/s background (achieved {figures.AchievedEventsPerSecond:N0} events/s)");
         Line($"  polls         {figures.MeanPolls:N1} GETs per probe on average; {figures.ResolvedOnFirstPoll:N0} of {figures.Probes:N0} profiles already existed at the first GET");
         if (figures.ProbeErrors + figures.BackgroundErrors > 0)

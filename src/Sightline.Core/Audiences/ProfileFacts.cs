@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sightline.Core.ComputedTraits;
+using Sightline.Core.Consent;
 using Sightline.Core.Segments;
 
 namespace Sightline.Core.Audiences;
@@ -22,6 +23,9 @@ internal sealed class ProfileFacts
     public List<EventFact> Events { get; } = [];
 
     public HashSet<long> Segments { get; } = [];
+
+    /// <summary>True when the person's latest choice for analytics is a denial.</summary>
+    public bool DeniesAnalytics => Consents.TryGetValue(ConsentPurposes.Analytics, out var choice) && !choice.Granted;
 
     /// <summary>Takes <paramref name="value"/> as the trait's value unless a stronger observation already holds it.</summary>
     public void Observe(string name, JsonElement value, TraitRank rank)

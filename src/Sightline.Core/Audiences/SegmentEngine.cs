@@ -25,7 +25,7 @@ public sealed class SegmentEngine
     private readonly Dictionary<string, string> _eventNames = new(StringComparer.Ordinal);
     private readonly HashSet<long> _dirty = [];
     private readonly HashSet<(long Profile, string Trait)> _computedChanged = [];
-    private readonly HashSet<long> _computedRetired = [];
+    private readonly HashSet<long> _computedCleared = [];
     private readonly List<MembershipChange> _pending = [];
     private readonly List<(long Segment, long Profile)> _orphans = [];
     private Active[] _segments = [];
@@ -77,7 +77,7 @@ public sealed class SegmentEngine
             _profiles.Clear();
             _dirty.Clear();
             _computedChanged.Clear();
-            _computedRetired.Clear();
+            _computedCleared.Clear();
             _pending.Clear();
             _orphans.Clear();
         }
@@ -212,13 +212,19 @@ public sealed class SegmentEngine
         return problems;
     }
 
-    /// <summary>Takes in one resolved event of <paramref name="profile"/>: its traits, consents, computed traits and, for track calls, the event itself.</summary>
-    public void Observe(ProfileId profile, LoggedEvent logged, JsonElement message, Source? source)
+    /// <summary>
+    /// Takes in one resolved event of <paramref name="profile"/>: its traits, consents, computed traits and, for track
+    /// calls, the event itself. Says whether analytics consent keeps the event: a behavioural event (track, page,
+    /// screen) of a person who denied <see cref="ConsentPurposes.Analytics"/> is not taken in, and the message
+    /// that denies it ends what the profile held of earlier ones.
+    /// </summary>
+    public ConsentEffect Observe(ProfileId profile, LoggedEvent logged, JsonElement message, Source? source)
     {
         ArgumentNullException.ThrowIfNull(logged);
         lock (_gate)
         {
             var facts = Facts(profile.Value);
+            var deniedBefore = facts.DeniesAnalytics;
             var rank = new TraitRank(source?.Kind != SourceKind.ThirdParty, source?.Trust ?? 0, logged.Timestamp.ToUnixTimeMilliseconds(), logged.Sequence);
             foreach (var traits in (ReadOnlySpan<JsonElement?>)[Traits(message), Traits(message.TryGetProperty("context", out var context) ? context : null)])
             {
@@ -236,6 +242,21 @@ public sealed class SegmentEngine
                 facts.Consent(purpose, granted, logged.Timestamp.ToUnixTimeMilliseconds(), logged.Sequence);
             }
 
+            _dirty.Add(profile.Value);
+            var effect = ConsentEffect.None;
+            if (facts.DeniesAnalytics && !deniedBefore)
+            {
+                facts.Events.Clear();
+                facts.Computed.Clear();
+                _computedCleared.Add(profile.Value);
+                effect |= ConsentEffect.Withdrawn;
+            }
+
+            if (facts.DeniesAnalytics && logged.Type is MessageType.Track or MessageType.Page or MessageType.Screen)
+            {
+                return effect | ConsentEffect.Minimize;
+            }
+
             using (var parsed = TraitEvent.Over(message, logged.Type, logged.MessageId, logged.Timestamp))
             {
                 foreach (var trait in Computed.Apply(facts.Computed, parsed))
@@ -250,7 +271,7 @@ public sealed class SegmentEngine
                 facts.Events.Add(new EventFact(Intern(name.GetString()!), logged.Timestamp, properties));
             }
 
-            _dirty.Add(profile.Value);
+            return effect;
         }
     }
 
@@ -271,7 +292,7 @@ public sealed class SegmentEngine
                 _computedChanged.Add((into.Value, trait));
             }
 
-            _computedRetired.Add(from.Value);
+            _computedCleared.Add(from.Value);
             _dirty.Remove(from.Value);
             foreach (var segment in gone.Segments)
             {
@@ -292,7 +313,7 @@ public sealed class SegmentEngine
         ArgumentNullException.ThrowIfNull(changes);
         lock (_gate)
         {
-            changes.ComputedRetired.AddRange(_computedRetired.Select(p => new ProfileId(p)));
+            changes.ComputedRetired.AddRange(_computedCleared.Select(p => new ProfileId(p)));
             foreach (var (profile, trait) in _computedChanged)
             {
                 if (_profiles.TryGetValue(profile, out var facts) && facts.Computed.TryGetValue(trait, out var state))
@@ -301,7 +322,7 @@ public sealed class SegmentEngine
                 }
             }
 
-            _computedRetired.Clear();
+            _computedCleared.Clear();
             _computedChanged.Clear();
             changes.Memberships.AddRange(_pending);
             _pending.Clear();

@@ -7,6 +7,9 @@ namespace Sightline.Core.Consent;
 public static class ConsentPurposes
 {
     /// <summary>The default purposes (configurable with <c>Sightline:ConsentPurposes</c>).</summary>
+    /// <summary>The purpose behavioural events (track, page, screen) need: without it they are minimized (docs/privacy.md).</summary>
+    public const string Analytics = "analytics";
+
     public static readonly IReadOnlyList<string> Defaults = ["analytics", "personalization", "email_marketing", "sms_marketing", "advertising", "third_party_sharing"];
 
     /// <summary>

@@ -39,6 +39,13 @@ public interface IPrivacyStore
     /// <summary>Deletes logged events that carry a suppressed identifier (arrived as the person was erased), counting them per source.</summary>
     Task DropAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Cuts logged behavioural events (track, page, screen) down to what identity resolution and consent read of them
+    /// (<c>IdentityStub</c>): the events named, and every such event of the live profiles named and the profiles merged
+    /// into them. Their persons denied analytics.
+    /// </summary>
+    Task MinimizeAsync(IReadOnlyList<long> sequences, IReadOnlyList<ProfileId> profiles, CancellationToken cancellationToken);
+
     /// <summary>Messages and rows dropped for carrying a suppressed identifier, per source.</summary>
     Task CountDroppedAsync(string source, long count, CancellationToken cancellationToken);
 

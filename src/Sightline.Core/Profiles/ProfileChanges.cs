@@ -33,6 +33,12 @@ public sealed class ProfileChanges
     /// <summary>Events carrying an erased person's identifier, to delete from the log instead of resolving.</summary>
     public List<long> Dropped { get; } = [];
 
+    /// <summary>Behavioural events to cut down to what identity and consent need: their person denied analytics.</summary>
+    public List<long> Minimized { get; } = [];
+
+    /// <summary>Profiles whose person denied analytics in this batch: their earlier behavioural events are cut down too.</summary>
+    public List<ProfileId> Withdrawn { get; } = [];
+
     /// <summary>Computed-trait states to store (UTF-8 JSON), per profile and trait.</summary>
     public List<(ProfileId Profile, string Trait, byte[] State)> ComputedStates { get; } = [];
 

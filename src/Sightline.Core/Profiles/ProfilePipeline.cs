@@ -212,6 +212,15 @@ public sealed class ProfilePipeline(
                 await privacy!.DropAsync(changes.Dropped, cancellationToken);
             }
 
+            if (privacy is not null && (changes.Minimized.Count > 0 || changes.Withdrawn.Count > 0))
+            {
+                // Also before the checkpoint, for the same reason; the batch's own events of a withdrawn profile are not
+                // in the store yet, so they are named here.
+                var withdrawn = changes.Withdrawn.Select(state.Graph.Canonical).ToHashSet();
+                var batch = changes.Events.Where(e => withdrawn.Contains(state.Graph.Canonical(e.Profile))).Select(e => e.Sequence);
+                await privacy.MinimizeAsync([.. changes.Minimized.Concat(batch).Distinct()], [.. withdrawn], cancellationToken);
+            }
+
             await store.CommitAsync(changes, cancellationToken);
             Interlocked.Exchange(ref _processed, changes.Checkpoint);
             await NotifyAsync(state, changes, cancellationToken);
@@ -291,7 +300,16 @@ public sealed class ProfilePipeline(
                 segments?.Engine.Merge(merge.From, merge.Into, _time.GetUtcNow());
             }
 
-            segments?.Engine.Observe(resolution.Profile, logged, message, _sources.GetValueOrDefault(logged.Source));
+            var effect = segments?.Engine.Observe(resolution.Profile, logged, message, _sources.GetValueOrDefault(logged.Source)) ?? ConsentEffect.None;
+            if (effect.HasFlag(ConsentEffect.Minimize))
+            {
+                changes.Minimized.Add(logged.Sequence);
+            }
+
+            if (effect.HasFlag(ConsentEffect.Withdrawn))
+            {
+                changes.Withdrawn.Add(resolution.Profile);
+            }
 
             var person = state.Index.Get(resolution.Profile);
             var personChanged = false;
