@@ -50,9 +50,11 @@ public sealed class MergeRules
         if (!_blocked.TryGetValue(identifier.Type, out var blocked))
         {
             var rule = For(identifier.Type);
+            // The timeout guards against a configured pattern that backtracks without end; it is wall-clock time, so
+            // it must be long enough for a short value on a starved machine (100 ms once stopped a demo load).
             blocked = (
                 new HashSet<string>(rule.BlockedValues, StringComparer.OrdinalIgnoreCase),
-                [.. rule.BlockedPatterns.Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)))]);
+                [.. rule.BlockedPatterns.Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2)))]);
             _blocked[identifier.Type] = blocked;
         }
 
