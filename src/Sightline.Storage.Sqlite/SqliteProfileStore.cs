@@ -458,7 +458,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         }
     }
 
-    private static void Run(SqliteCommand command, params object?[] values)
+    internal static void Run(SqliteCommand command, params object?[] values)
     {
         SetAll(command, values);
         command.ExecuteNonQuery();

@@ -138,38 +138,38 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
     /// <summary>Stores a batch's computed-trait states and membership changes, inside the pipeline's transaction.</summary>
     internal static void Write(SqliteConnection connection, SqliteTransaction transaction, ProfileChanges changes, FieldProtector protector)
     {
-        using (var retire = Command(connection, transaction, "DELETE FROM computed_traits WHERE profile_id = $profile", "$profile"))
+        using (var retire = SqliteProfileStore.Command(connection, "DELETE FROM computed_traits WHERE profile_id = $profile", transaction, "$profile"))
         {
             foreach (var profile in changes.ComputedRetired)
             {
-                Run(retire, profile.Value);
+                SqliteProfileStore.Run(retire, profile.Value);
             }
         }
 
-        using (var state = Command(connection, transaction, "INSERT OR REPLACE INTO computed_traits (profile_id, name, state) VALUES ($profile, $name, $state)", "$profile", "$name", "$state"))
+        using (var state = SqliteProfileStore.Command(connection, "INSERT OR REPLACE INTO computed_traits (profile_id, name, state) VALUES ($profile, $name, $state)", transaction, "$profile", "$name", "$state"))
         {
             foreach (var (profile, trait, json) in changes.ComputedStates)
             {
-                Run(state, profile.Value, trait, protector.Seal(json, ProtectedColumns.ComputedState));
+                SqliteProfileStore.Run(state, profile.Value, trait, protector.Seal(json, ProtectedColumns.ComputedState));
             }
         }
 
-        using var enter = Command(connection, transaction, "INSERT OR IGNORE INTO segment_members (segment_id, profile_id, since) VALUES ($segment, $profile, $at)", "$segment", "$profile", "$at");
-        using var leave = Command(connection, transaction, "DELETE FROM segment_members WHERE segment_id = $segment AND profile_id = $profile", "$segment", "$profile");
-        using var history = Command(connection, transaction, "INSERT INTO segment_history (segment_id, profile_id, entered, at) VALUES ($segment, $profile, $entered, $at)", "$segment", "$profile", "$entered", "$at");
+        using var enter = SqliteProfileStore.Command(connection, "INSERT OR IGNORE INTO segment_members (segment_id, profile_id, since) VALUES ($segment, $profile, $at)", transaction, "$segment", "$profile", "$at");
+        using var leave = SqliteProfileStore.Command(connection, "DELETE FROM segment_members WHERE segment_id = $segment AND profile_id = $profile", transaction, "$segment", "$profile");
+        using var history = SqliteProfileStore.Command(connection, "INSERT INTO segment_history (segment_id, profile_id, entered, at) VALUES ($segment, $profile, $entered, $at)", transaction, "$segment", "$profile", "$entered", "$at");
         foreach (var change in changes.Memberships)
         {
             var at = change.At.ToUnixTimeMilliseconds();
             if (change.Entered)
             {
-                Run(enter, change.Segment, change.Profile.Value, at);
+                SqliteProfileStore.Run(enter, change.Segment, change.Profile.Value, at);
             }
             else
             {
-                Run(leave, change.Segment, change.Profile.Value);
+                SqliteProfileStore.Run(leave, change.Segment, change.Profile.Value);
             }
 
-            Run(history, change.Segment, change.Profile.Value, change.Entered ? 1 : 0, at);
+            SqliteProfileStore.Run(history, change.Segment, change.Profile.Value, change.Entered ? 1 : 0, at);
         }
     }
 
@@ -208,28 +208,5 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
         {
             each(reader);
         }
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-
-        command.ExecuteNonQuery();
     }
 }

@@ -51,7 +51,7 @@ public sealed class UsersCliTests : IDisposable
 
     private async Task<bool> SignInAsync(string name, string password)
     {
-        var users = new DashboardUsers(new SqliteDashboardUserStore(new SqliteDatabase(_data, "FULL", new Hosting.SightlineOptions { Data = _data }.Protector()), TimeProvider.System), TimeProvider.System);
+        var users = new DashboardUsers(new SqliteDashboardUserStore(new SqliteDatabase(_data, "FULL", new global::Sightline.Server.Hosting.SightlineOptions { Data = _data }.Protector()), TimeProvider.System), TimeProvider.System);
         return (await users.SignInAsync(name, password, CancellationToken.None)).User is not null;
     }
 }
