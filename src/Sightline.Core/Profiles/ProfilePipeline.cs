@@ -222,8 +222,9 @@ public sealed class ProfilePipeline(
             }
 
             await store.CommitAsync(changes, cancellationToken);
-            Interlocked.Exchange(ref _processed, changes.Checkpoint);
+            // Observers hear of the batch before Processed moves, so whoever waits for Processed also sees their work queued.
             await NotifyAsync(state, changes, cancellationToken);
+            Interlocked.Exchange(ref _processed, changes.Checkpoint);
         }
     }
 
