@@ -373,7 +373,7 @@ public sealed class SegmentEngine
             var live = _segments.Select(s => s.Definition.Id).ToHashSet();
             var found = new ConcurrentBag<List<MembershipChange>>();
             Parallel.ForEach(
-                System.Collections.Concurrent.Partitioner.Create(_profiles.ToArray(), loadBalance: true),
+                Partitioner.Create(_profiles.ToArray(), loadBalance: true),
                 () => (Subject: Subject(), Changes: new List<MembershipChange>()),
                 (entry, _, local) =>
                 {
@@ -431,7 +431,7 @@ public sealed class SegmentEngine
             var count = 0;
             var members = new ConcurrentBag<long>();
             Parallel.ForEach(
-                System.Collections.Concurrent.Partitioner.Create(_profiles.ToArray(), loadBalance: true),
+                Partitioner.Create(_profiles.ToArray(), loadBalance: true),
                 () => (Subject: Subject(), Count: 0, Sample: new SortedSet<long>()),
                 (entry, _, local) =>
                 {

@@ -186,7 +186,7 @@ public static class SegmentsApi
                 var computed = engine.ComputedValues(member.Profile, time.GetUtcNow());
                 values = names.ToDictionary(
                     n => n,
-                    n => computed is not null && computed.TryGetValue(n, out var c) ? (object?)c.ToString()
+                    n => computed is not null && computed.TryGetValue(n, out var c) ? Plain(c)
                         : current.FirstOrDefault(t => t.Name == n) is { } t ? System.Text.Json.JsonDocument.Parse(t.Json).RootElement : null,
                     StringComparer.Ordinal);
             }
@@ -272,6 +272,17 @@ public static class SegmentsApi
         segment.Id, segment.Name, segment.Expression, segment.Description, sizes.GetValueOrDefault(segment.Id),
         live.TryGetValue(segment.Id, out var at) && at == segment.UpdatedAt ? "live" : "evaluating",
         segment.CreatedAt, segment.UpdatedAt);
+
+    /// <summary>A computed value as JSON writes it: a number, text, flag, moment or list, or null.</summary>
+    private static object? Plain(SegmentValue value) => value.Kind switch
+    {
+        SegmentValueKind.Number => value.AsNumber,
+        SegmentValueKind.Text => value.AsText,
+        SegmentValueKind.Boolean => value.AsBoolean,
+        SegmentValueKind.Date => value.AsDate,
+        SegmentValueKind.List => value.AsList!.Select(Plain).ToList(),
+        _ => null,
+    };
 
     private static List<string> Split(string? list) =>
         [.. (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];

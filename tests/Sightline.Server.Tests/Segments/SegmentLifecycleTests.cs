@@ -62,7 +62,7 @@ public sealed class SegmentLifecycleTests
         csv.ShouldContain(",ana@example.com,\"Ana, \"\"la de Sevilla\"\"\",2");
         var member = memberPage.GetProperty("members")[0];
         member.GetProperty("traits").GetProperty("email").GetString().ShouldBe("ana@example.com");
-        member.GetProperty("traits").GetProperty("lifetime_value").GetString().ShouldBe("110");
+        member.GetProperty("traits").GetProperty("lifetime_value").GetDecimal().ShouldBe(110);
 
         // Ana moves to France: she leaves "spain", and with it the segment built on it; luc's exports need consent.
         await server.SendAsync(RunningServer.Post("/v1/identify", """{"userId":"ana","traits":{"country":"FR"}}""", web));
