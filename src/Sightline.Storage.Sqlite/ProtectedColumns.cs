@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Sightline.Core.Privacy;
+using Sightline.Core.Retention;
 
 namespace Sightline.Storage.Sqlite;
 
@@ -39,6 +40,17 @@ internal static class ProtectedColumns
     /// <summary>A stored text value: TEXT was written in clear, a BLOB is sealed.</summary>
     public static string OpenText(this FieldProtector protector, object stored, ReadOnlySpan<byte> column) =>
         stored as string ?? Encoding.UTF8.GetString(protector.Open((byte[])stored, column));
+
+    /// <summary>
+    /// A stored event payload cut down to its identity stub (<see cref="IdentityStub"/>), sealed as stored; null when it
+    /// is a stub already. Shared by retention and analytics minimization.
+    /// </summary>
+    public static byte[]? StubOf(this FieldProtector protector, byte[] stored)
+    {
+        var plain = protector.Open(stored, EventPayload);
+        var stub = IdentityStub.Of(plain);
+        return stub.AsSpan().SequenceEqual(plain) ? null : protector.Seal(stub, EventPayload);
+    }
 
     /// <summary>
     /// A quarantined payload: raw input as received, so one written in clear before encryption may begin like a sealed

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Sightline.Core.Identity;
 using Sightline.Core.Privacy;
-using Sightline.Core.Retention;
 using Sightline.Core.Storage;
 
 namespace Sightline.Storage.Sqlite;
@@ -254,11 +253,9 @@ public sealed partial class SqlitePrivacyStore(SqliteDatabase database) : IPriva
                 continue;
             }
 
-            var plain = database.Protector.Open(json, ProtectedColumns.EventPayload);
-            var stub = IdentityStub.Of(plain);
-            if (!stub.AsSpan().SequenceEqual(plain))
+            if (database.Protector.StubOf(json) is { } stub)
             {
-                write.Parameters["$payload"].Value = database.Protector.Seal(stub, ProtectedColumns.EventPayload);
+                write.Parameters["$payload"].Value = stub;
                 write.Parameters["$seq"].Value = sequence;
                 write.ExecuteNonQuery();
                 changed++;

@@ -41,16 +41,14 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
             if (anchors.Contains(e.Sequence))
             {
                 payload.Parameters["$seq"].Value = e.Sequence;
-                var json = database.Protector.Open((byte[])payload.ExecuteScalar()!, ProtectedColumns.EventPayload);
-                var stub = IdentityStub.Of(json);
-                if (stub.AsSpan().SequenceEqual(json))
+                if (database.Protector.StubOf((byte[])payload.ExecuteScalar()!) is not { } stub)
                 {
                     continue;
                 }
 
                 if (!dryRun)
                 {
-                    Run(minimize, ("$payload", database.Protector.Seal(stub, ProtectedColumns.EventPayload)), ("$seq", e.Sequence));
+                    Run(minimize, ("$payload", stub), ("$seq", e.Sequence));
                 }
 
                 counts[(e.Source, e.Type)] = (deleted, minimized + 1);

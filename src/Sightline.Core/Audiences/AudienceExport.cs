@@ -77,13 +77,7 @@ public sealed class AudienceExport(IProfileStore profiles, ISegmentStore segment
             if (computed.Find(name) is { } trait)
             {
                 var value = trait.Value(states!.TryGetValue(name, out var state) && trait.IsCurrent(state) ? state : trait.NewState(), now);
-                using var buffer = new MemoryStream();
-                using (var json = new Utf8JsonWriter(buffer))
-                {
-                    value.WriteTo(json);
-                }
-
-                values[name] = Encoding.UTF8.GetString(buffer.ToArray());
+                values[name] = Encoding.UTF8.GetString(value.ToJson());
             }
             else if (Lookup(current, name) is { } json)
             {

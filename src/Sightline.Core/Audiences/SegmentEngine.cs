@@ -226,7 +226,7 @@ public sealed class SegmentEngine
             var facts = Facts(profile.Value);
             var deniedBefore = facts.DeniesAnalytics;
             var rank = new TraitRank(source?.Kind != SourceKind.ThirdParty, source?.Trust ?? 0, logged.Timestamp.ToUnixTimeMilliseconds(), logged.Sequence);
-            foreach (var traits in (ReadOnlySpan<JsonElement?>)[Traits(message), Traits(message.TryGetProperty("context", out var context) ? context : null)])
+            foreach (var traits in (ReadOnlySpan<JsonElement?>)[ProfilePipeline.Traits(message), ProfilePipeline.Traits(message.TryGetProperty("context", out var context) ? context : null)])
             {
                 if (traits is { } found)
                 {
@@ -518,8 +518,6 @@ public sealed class SegmentEngine
         return interned;
     }
 
-    private static JsonElement? Traits(JsonElement? element) =>
-        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty("traits", out var traits) && traits.ValueKind == JsonValueKind.Object ? traits : null;
 
     private sealed record Active(SegmentDefinition Definition, CompiledSegment Compiled, bool TimeDependent);
 }

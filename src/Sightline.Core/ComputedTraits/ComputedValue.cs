@@ -59,6 +59,18 @@ public readonly struct ComputedValue : IEquatable<ComputedValue>
         return new(ComputedValueKind.List, 0, values);
     }
 
+    /// <summary>The value as UTF-8 JSON (see <see cref="WriteTo"/>).</summary>
+    public byte[] ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteTo(writer);
+        }
+
+        return buffer.ToArray();
+    }
+
     /// <summary>Writes the value as JSON: a number, string, boolean, ISO 8601 string, array or null.</summary>
     public void WriteTo(Utf8JsonWriter writer)
     {

@@ -533,7 +533,8 @@ public sealed class ProfilePipeline(
         return state;
     }
 
-    private static JsonElement? Traits(JsonElement? element) =>
+    /// <summary>The <c>traits</c> object of a message or its context, or null.</summary>
+    internal static JsonElement? Traits(JsonElement? element) =>
         element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty("traits", out var traits) && traits.ValueKind == JsonValueKind.Object ? traits : null;
 
     /// <summary>What the pipeline holds in memory between batches.</summary>

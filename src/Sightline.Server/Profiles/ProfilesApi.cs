@@ -209,16 +209,8 @@ public sealed record TraitView(string Name, JsonElement Value, string Source, in
     public static TraitView From(TraitValue trait) =>
         new(trait.Name, JsonDocument.Parse(trait.Json).RootElement, trait.Source, trait.Trust, trait.ObservedAt, trait.Sequence);
 
-    public static TraitView Computed(string name, ComputedValue value, DateTimeOffset now)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            value.WriteTo(writer);
-        }
-
-        return new TraitView(name, JsonDocument.Parse(buffer.ToArray()).RootElement, "computed", 0, now, 0) { IsComputed = true };
-    }
+    public static TraitView Computed(string name, ComputedValue value, DateTimeOffset now) =>
+        new(name, JsonDocument.Parse(value.ToJson()).RootElement, "computed", 0, now, 0) { IsComputed = true };
 }
 
 /// <summary>The segments a profile is in and, on request, its entries and exits (newest first; the latest 1,000).</summary>
