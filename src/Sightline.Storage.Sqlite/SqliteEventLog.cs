@@ -166,19 +166,41 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         return events;
     }
 
-    public async Task<IReadOnlyList<QuarantinedMessage>> ListAsync(string? source, int limit, CancellationToken cancellationToken, long? importId = null)
+    public async Task<IReadOnlyList<QuarantinedMessage>> ListAsync(string? source, int limit, CancellationToken cancellationToken, long? importId = null, long? beforeId = null)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             {QuarantineSelect}
-            WHERE ($source IS NULL OR s.name = $source) AND ($import IS NULL OR q.import_id = $import)
+            WHERE ($source IS NULL OR s.name = $source) AND ($import IS NULL OR q.import_id = $import) AND q.id < $before
             ORDER BY q.id DESC LIMIT $limit
             """;
         command.Parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
         command.Parameters.AddWithValue("$import", (object?)importId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$before", beforeId ?? long.MaxValue);
         command.Parameters.AddWithValue("$limit", limit);
         return await ReadQuarantineAsync(command, database.Protector, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<QuarantineGroup>> GroupsAsync(CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.name, g.import_id, i.file, g.waiting
+            FROM (SELECT source_id, import_id, count(*) AS waiting FROM quarantine GROUP BY source_id, import_id) g
+            LEFT JOIN sources s ON s.id = g.source_id LEFT JOIN imports i ON i.id = g.import_id
+            ORDER BY s.name, g.import_id
+            """;
+        var groups = new List<QuarantineGroup>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            groups.Add(new QuarantineGroup(
+                reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt64(3)));
+        }
+
+        return groups;
     }
 
     public async Task<QuarantinedMessage?> FindAsync(long id, CancellationToken cancellationToken)
@@ -250,6 +272,10 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         private readonly SqliteCommand _deleteQuarantine;
         private readonly SqliteCommand _findQuarantined;
         private readonly SqliteCommand _updateQuarantine;
+        private readonly SqliteCommand _countTraffic;
+
+        // The traffic counters of the transaction under way, written just before it commits.
+        private readonly Dictionary<(long Hour, long Source, int Type), (long Events, long Rejected, long LastAt)> _traffic = [];
 
         // Payloads are sealed into this one buffer, which SQLite copies on bind: no array per event on the hot path.
         private byte[] _sealed = new byte[4096];
@@ -277,6 +303,14 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
                 "SELECT payload FROM quarantine WHERE source_id = $source AND line = $line AND reason = $reason",
                 "$source", "$line", "$reason");
             _updateQuarantine = Prepared(connection, "UPDATE quarantine SET field = $field, reason = $reason WHERE id = $id", "$field", "$reason", "$id");
+            _countTraffic = Prepared(
+                connection,
+                """
+                INSERT INTO traffic (hour, source_id, type, events, rejected, last_at) VALUES ($hour, $source, $type, $events, $rejected, $last)
+                ON CONFLICT (hour, source_id, type) DO UPDATE SET
+                    events = events + excluded.events, rejected = rejected + excluded.rejected, last_at = max(last_at, excluded.last_at)
+                """,
+                "$hour", "$source", "$type", "$events", "$rejected", "$last");
             // Looked up and saved once per imported row: bound and stepped directly, like event inserts.
             Check(raw.sqlite3_prepare_v2(connection.Handle, "SELECT hash, version FROM import_records WHERE source_id = ?1 AND record_id = ?2", out _findRecord));
             Check(raw.sqlite3_prepare_v2(
@@ -367,6 +401,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
                 Quarantine(sourceId, importId, now, row);
             }
 
+            WriteTraffic(transaction);
             transaction.Commit();
             return new ImportCounts(imported, updated, unchanged, rejected + quarantined.Count);
         }
@@ -421,6 +456,36 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
             q[6].Value = importId;
             q[7].Value = row.Line;
             _insertImportQuarantine.ExecuteNonQuery();
+            Count(at.ToUnixTimeMilliseconds(), sourceId, Rejection, accepted: 0);
+        }
+
+        // The counter row of rejections: their message type may be unknown.
+        private const int Rejection = -1;
+
+        private void Count(long receivedAt, long sourceId, int type, int accepted)
+        {
+            ref var tally = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_traffic, (receivedAt / 3_600_000, sourceId, type), out _);
+            tally = accepted > 0
+                ? (tally.Events + accepted, tally.Rejected, Math.Max(tally.LastAt, receivedAt))
+                : (tally.Events, tally.Rejected + 1, tally.LastAt);
+        }
+
+        private void WriteTraffic(SqliteTransaction transaction)
+        {
+            _countTraffic.Transaction = transaction;
+            var p = _countTraffic.Parameters;
+            foreach (var ((hour, source, type), (events, rejected, lastAt)) in _traffic)
+            {
+                p[0].Value = hour;
+                p[1].Value = source;
+                p[2].Value = type == Rejection ? "" : MessageTypes.Name((MessageType)type);
+                p[3].Value = events;
+                p[4].Value = rejected;
+                p[5].Value = lastAt;
+                _countTraffic.ExecuteNonQuery();
+            }
+
+            _traffic.Clear();
         }
 
         public int Append(IReadOnlyList<LogEntry> entries, IReadOnlyList<QuarantineEntry> quarantine)
@@ -444,8 +509,10 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
                 q[5].Value = rejection.Reason;
                 q[6].Value = _protector.Seal(rejection.RawPayload, ProtectedColumns.QuarantinePayload);
                 _insertQuarantine.ExecuteNonQuery();
+                Count(receivedAt.ToUnixTimeMilliseconds(), sourceId ?? 0, Rejection, accepted: 0);
             }
 
+            WriteTraffic(transaction);
             transaction.Commit();
             return added;
         }
@@ -479,7 +546,13 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
                 Check(result);
             }
 
-            return raw.sqlite3_changes(_connection.Handle);
+            var added = raw.sqlite3_changes(_connection.Handle);
+            if (added > 0)
+            {
+                Count(message.ReceivedAt.ToUnixTimeMilliseconds(), sourceId, (int)message.Type, added);
+            }
+
+            return added;
         }
 
         public void Dispose()
@@ -492,6 +565,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
             _findQuarantined.Dispose();
             _updateQuarantine.Dispose();
             _insertQuarantine.Dispose();
+            _countTraffic.Dispose();
             _connection.Dispose();
         }
 

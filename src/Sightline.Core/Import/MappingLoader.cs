@@ -61,6 +61,13 @@ public static class MappingLoader
         return Parse(File.ReadAllText(reference), reference);
     }
 
+    /// <summary>
+    /// A mapping from someone who may not name files (a dashboard form): <c>preset:NAME</c>, or the mapping itself as YAML
+    /// or JSON. A server never reads a path a caller names.
+    /// </summary>
+    public static MappingResult FromText(string text) =>
+        text.Trim() is var trimmed && trimmed.StartsWith(PresetPrefix, StringComparison.Ordinal) ? Load(trimmed) : Parse(text, "mapping");
+
     /// <summary>Parses YAML (JSON is YAML too) and validates it.</summary>
     public static MappingResult Parse(string text, string origin)
     {

@@ -111,7 +111,7 @@ public static class AdminApi
         {
             // An inline mapping object, or preset:NAME; a server does not read paths named by callers.
             var loaded = reference.ValueKind == JsonValueKind.String && reference.GetString() is { } text && text.StartsWith(MappingLoader.PresetPrefix, StringComparison.Ordinal)
-                ? MappingLoader.Load(text)
+                ? MappingLoader.FromText(text)
                 : reference.ValueKind == JsonValueKind.Object ? MappingLoader.Parse(reference.GetRawText(), "mapping") : MappingResult.Fail("mapping: must be a mapping object or \"preset:NAME\"");
             if (loaded.Mapping is null)
             {

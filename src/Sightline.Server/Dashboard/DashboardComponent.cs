@@ -16,5 +16,8 @@ public abstract class DashboardComponent : ComponentBase
     /// <summary>Whether the signed-in user may decide merges and unmerge.</summary>
     protected bool IsAdmin => Context.User.IsInRole(Access.Roles.Admin);
 
+    /// <summary>A count with thousands separated, the same in every language (the server runs with invariant globalization).</summary>
+    protected static string Number(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
     protected static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,13 +1,16 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
+using Sightline.Core.Audit;
 using Sightline.Core.Identity;
+using Sightline.Core.Import;
 using Sightline.Core.Profiles;
 using Sightline.Core.Storage;
 using Sightline.Server.Audit;
 using Sightline.Server.Dashboard.Localization;
 using Sightline.Server.Dashboard.Signin;
 using Sightline.Server.Dashboard.Users;
+using Sightline.Server.Import;
 using Sightline.Server.Matching;
 using Sightline.Server.Profiles;
 
@@ -26,6 +29,7 @@ public static class DashboardEndpoints
         app.MapRazorComponents<App>().RequireAuthorization(DashboardAuthentication.ReadPolicy);
         app.MapGet("/dashboard.css", () => Asset("dashboard.css", "text/css")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/favicon.svg", () => Asset("favicon.svg", "image/svg+xml")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/dashboard.js", () => Asset("dashboard.js", "text/javascript")).AllowAnonymous().ExcludeFromDescription();
 
         var forms = app.MapGroup("").ExcludeFromDescription();
         forms.MapPost("/signin", SignInAsync).AllowAnonymous();
@@ -34,12 +38,14 @@ public static class DashboardEndpoints
         forms.MapPost("/merges/{id:long}/approve", ApproveAsync).RequireAuthorization(DashboardAuthentication.AdminPolicy);
         forms.MapPost("/merges/{id:long}/reject", RejectAsync).RequireAuthorization(DashboardAuthentication.AdminPolicy);
         forms.MapPost("/profiles/{id:long}/unmerge", UnmergeAsync).RequireAuthorization(DashboardAuthentication.AdminPolicy);
+        forms.MapPost("/quarantine/replay", ReplayAsync).RequireAuthorization(DashboardAuthentication.AdminPolicy);
         return app;
     }
 
     /// <summary>
-    /// Pages may run no script and load nothing from elsewhere, nor be framed: a value that slipped past escaping still
-    /// could not run. The API, its docs and the health check keep their own headers.
+    /// Pages may run no inline script and load nothing from elsewhere, nor be framed: a value that slipped past escaping
+    /// still could not run. The one script is the dashboard's own file (script-src 'self'), which may fetch pages of this
+    /// site only (connect-src 'self'). The API, its docs and the health check keep their own headers.
     /// </summary>
     public static void UseSecurityHeaders(WebApplication app) => app.Use((context, next) =>
     {
@@ -47,7 +53,7 @@ public static class DashboardEndpoints
         if (!path.StartsWithSegments("/v1") && !path.StartsWithSegments("/docs") && !path.StartsWithSegments("/openapi") && !path.StartsWithSegments("/healthz"))
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.CacheControl = "no-cache, no-store";
@@ -58,9 +64,15 @@ public static class DashboardEndpoints
     });
 
     private static async Task<IResult> SignInAsync(
-        [FromForm] string? name, [FromForm] string? password, [FromForm] string? returnUrl, HttpContext http, DashboardUsers users, CancellationToken cancellationToken)
+        [FromForm] string? name, [FromForm] string? password, [FromForm] string? returnUrl, HttpContext http, DashboardUsers users, AuditTrail audit, CancellationToken cancellationToken)
     {
         var outcome = await users.SignInAsync(name ?? "", password ?? "", cancellationToken);
+        // Every attempt goes to the audit trail under the name typed (the password never), so guessing shows there.
+        audit.Record(new AuditEntry(DateTimeOffset.UtcNow, AuditName(name), outcome.User?.Role ?? "", "POST /signin", null,
+            outcome.User is not null ? StatusCodes.Status200OK : outcome.LockedUntil is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status423Locked)
+        {
+            Reason = outcome.User is not null ? "signed in" : outcome.LockedUntil is null ? "sign-in failed: wrong user name or password" : "sign-in refused: account locked",
+        });
         if (outcome.User is not { } user)
         {
             var back = Local(returnUrl) is { } target ? "&returnUrl=" + Uri.EscapeDataString(target) : "";
@@ -71,10 +83,57 @@ public static class DashboardEndpoints
         return Results.Redirect(Local(returnUrl) ?? "/");
     }
 
-    private static async Task<IResult> SignOutAsync([FromForm] string? returnUrl, HttpContext http)
+    private static async Task<IResult> SignOutAsync([FromForm] string? returnUrl, HttpContext http, AuditTrail audit)
     {
+        if (http.User.FindFirst(DashboardAuthentication.UserClaim)?.Value is { } name)
+        {
+            audit.Record(new AuditEntry(DateTimeOffset.UtcNow, AuditName(name), http.User.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value ?? "", "POST /signout", null, StatusCodes.Status200OK)
+            {
+                Reason = "signed out",
+            });
+        }
+
         await http.SignOutAsync(DashboardAuthentication.Scheme);
         return Results.Redirect("/signin?signedOut=1");
+    }
+
+    /// <summary>The actor of a sign-in as the trail names dashboard users: what was typed, cut to a user name's length, without control characters.</summary>
+    private static string AuditName(string? typed) =>
+        "user " + new string([.. (typed ?? "").Trim().Where(c => !char.IsControl(c)).Take(100)]);
+
+    /// <summary>Replays quarantined import rows (one, or all of an import) with a fixed mapping or their import's own, as the CLI and API do.</summary>
+    private static async Task<IResult> ReplayAsync(
+        [FromForm] long? entry, [FromForm] long? import, [FromForm] string? mapping, [FromForm] string? source, HttpContext http, ImportService imports, CancellationToken cancellationToken)
+    {
+        var back = string.IsNullOrEmpty(source) ? "/quarantine?" : "/quarantine?source=" + Uri.EscapeDataString(source) + "&";
+        if (entry is null && import is null)
+        {
+            return Results.Redirect(back + "failed=" + Uri.EscapeDataString("name an entry or an import"));
+        }
+
+        ImportMapping? map = null;
+        if (!string.IsNullOrWhiteSpace(mapping))
+        {
+            var loaded = MappingLoader.FromText(mapping);
+            if (loaded.Mapping is null)
+            {
+                return Results.Redirect(back + "failed=" + Uri.EscapeDataString(loaded.Error!));
+            }
+
+            map = loaded.Mapping;
+        }
+
+        AuditTrail.Touched(http, null, entry is { } one ? Invariant($"replay quarantine entry {one}") : Invariant($"replay quarantined rows of import {import}"));
+        try
+        {
+            var summaries = await imports.RetryAsync(entry is null ? import : null, entry is { } id ? [id] : [], map, cancellationToken);
+            return Results.Redirect(back + Invariant(
+                $"replayed={summaries.Sum(s => s.Read)}&imported={summaries.Sum(s => s.Imported + s.Updated + s.Unchanged)}&still={summaries.Sum(s => s.Quarantined)}"));
+        }
+        catch (ImportException e)
+        {
+            return Results.Redirect(back + "failed=" + Uri.EscapeDataString(e.Message));
+        }
     }
 
     private static IResult ChooseLanguage([FromForm] string? lang, [FromForm] string? returnUrl, HttpContext http)

@@ -17,6 +17,7 @@ using Sightline.Server.Admin;
 using Sightline.Server.Audit;
 using Sightline.Server.Consent;
 using Sightline.Server.Dashboard;
+using Sightline.Server.Dashboard.Overview;
 using Sightline.Server.Dashboard.Signin;
 using Sightline.Server.Dashboard.Users;
 using Sightline.Server.Import;
@@ -157,6 +158,8 @@ public static class SightlineApp
         }
 
         services.AddSingleton<IDashboardUserStore, SqliteDashboardUserStore>();
+        services.AddSingleton<IActivityCounts, SqliteActivityCounts>();
+        services.AddSingleton<OverviewReader>();
         services.AddSingleton<DashboardUsers>();
         services.AddHostedService<FirstAdminBootstrap>();
         DashboardAuthentication.Add(authentication, authorization);

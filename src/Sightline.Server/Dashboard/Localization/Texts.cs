@@ -96,6 +96,76 @@ public sealed record Texts
     public required string AlreadyDecided { get; init; }
     public required string Open { get; init; }
 
+    // Overview, sources and quarantine.
+    public required string NavOverview { get; init; }
+    public required string NavSources { get; init; }
+    public required string NavQuarantine { get; init; }
+    public required string OverviewTitle { get; init; }
+    public required Func<string, string> Updated { get; init; }
+    public required string PauseUpdates { get; init; }
+    public required string ResumeUpdates { get; init; }
+    public required string Profiles { get; init; }
+    public required string Known { get; init; }
+    public required string Anonymous { get; init; }
+    public required Func<long, long, string> KnownShare { get; init; }
+    public required string EventsToday { get; init; }
+    public required string Today { get; init; }
+    public required string Last7Days { get; init; }
+    public required string Last30Days { get; init; }
+    public required string IdentityMerges { get; init; }
+    public required Func<long, string> BlockedMerges { get; init; }
+    public required string Quarantined { get; init; }
+    public required Func<long, string> RejectedIn30Days { get; init; }
+    public required string PipelineLag { get; init; }
+    public required string CaughtUp { get; init; }
+    public required Func<double, string> Seconds { get; init; }
+    public required Func<long, string> EventsWaiting { get; init; }
+    public required string EventsPerDay { get; init; }
+    public required Func<long, long, string> EventsPerDayChart { get; init; }
+    public required Func<string, long, long, string> DayColumn { get; init; }
+    public required string Accepted { get; init; }
+    public required string RejectedHeader { get; init; }
+    public required string BySource { get; init; }
+    public required string ByType { get; init; }
+    public required string NoTraffic { get; init; }
+    public required string TopSegments { get; init; }
+    public required string NoSegments { get; init; }
+    public required string Segment { get; init; }
+    public required string Members { get; init; }
+    public required string ShareOfProfiles { get; init; }
+    public required Func<string, string, string> ShareOf { get; init; }
+    public required string SourcesTitle { get; init; }
+    public required string SourcesIntro { get; init; }
+    public required string NoSources { get; init; }
+    public required string Kind { get; init; }
+    public required string WriteKey { get; init; }
+    public required Func<string, string> RevealKey { get; init; }
+    public required string Reveal { get; init; }
+    public required string KeyHidden { get; init; }
+    public required string EventsPerHour { get; init; }
+    public required Func<string, long, string> HourlyLine { get; init; }
+    public required string LastEvent { get; init; }
+    public required string Never { get; init; }
+    public required string QuarantineTitle { get; init; }
+    public required string QuarantineIntro { get; init; }
+    public required string QuarantineEmpty { get; init; }
+    public required string Waiting { get; init; }
+    public required string Import { get; init; }
+    public required string File { get; init; }
+    public required string Line { get; init; }
+    public required string Received { get; init; }
+    public required string Payload { get; init; }
+    public required string OverHttp { get; init; }
+    public required string Replay { get; init; }
+    public required Func<long, string> ReplayAll { get; init; }
+    public required string FixedMapping { get; init; }
+    public required Func<string, string> MappingHint { get; init; }
+    public required Func<int, int, int, string> Replayed { get; init; }
+    public required Func<string, string> ReplayFailed { get; init; }
+    public required string OlderEntries { get; init; }
+    public required string NewestEntries { get; init; }
+    public required string NotReplayable { get; init; }
+
     public static readonly Texts English = new()
     {
         Code = "en",
@@ -184,6 +254,74 @@ public sealed record Texts
         Rejected = id => string.Create(CultureInfo.InvariantCulture, $"Suggestion {id} rejected: the profiles stay apart."),
         AlreadyDecided = "That suggestion was decided already.",
         Open = "Open",
+        NavOverview = "Overview",
+        NavSources = "Sources",
+        NavQuarantine = "Quarantine",
+        OverviewTitle = "Overview",
+        Updated = time => $"Figures of {time}; they refresh every 30 seconds while this page is open.",
+        PauseUpdates = "Pause updates",
+        ResumeUpdates = "Resume updates",
+        Profiles = "Profiles",
+        Known = "Known",
+        Anonymous = "Anonymous",
+        KnownShare = (known, anonymous) => string.Create(CultureInfo.InvariantCulture, $"{known:N0} known profiles (identified by more than an anonymous id), {anonymous:N0} anonymous"),
+        EventsToday = "Events today",
+        Today = "Today",
+        Last7Days = "Last 7 days",
+        Last30Days = "Last 30 days",
+        IdentityMerges = "Identity merges",
+        BlockedMerges = count => string.Create(CultureInfo.InvariantCulture, $"{count:N0} blocked by a merge rule"),
+        Quarantined = "Quarantined",
+        RejectedIn30Days = count => string.Create(CultureInfo.InvariantCulture, $"{count:N0} rejected in the last 30 days"),
+        PipelineLag = "Pipeline lag",
+        CaughtUp = "Caught up",
+        Seconds = seconds => string.Create(CultureInfo.InvariantCulture, $"{seconds:N0} s"),
+        EventsWaiting = count => string.Create(CultureInfo.InvariantCulture, $"{count:N0} events waiting to be made into profiles"),
+        EventsPerDay = "Events per day, last 30 days",
+        EventsPerDayChart = (events, rejected) => string.Create(CultureInfo.InvariantCulture, $"Column chart of events per day over the last 30 days: {events:N0} accepted, {rejected:N0} rejected. The tables below give the figures."),
+        DayColumn = (day, events, rejected) => string.Create(CultureInfo.InvariantCulture, $"{day}: {events:N0} events, {rejected:N0} rejected"),
+        Accepted = "Accepted",
+        RejectedHeader = "Rejected",
+        BySource = "Events by source",
+        ByType = "Events by type",
+        NoTraffic = "No events in the last 30 days.",
+        TopSegments = "Largest segments",
+        NoSegments = "No segments yet.",
+        Segment = "Segment",
+        Members = "Members",
+        ShareOfProfiles = "Share of all profiles",
+        ShareOf = (name, percent) => $"{name}: {percent} of all profiles",
+        SourcesTitle = "Sources",
+        SourcesIntro = "Where the data comes from. Days and hours are UTC, by the time Sightline received each message. A write key stays hidden until you reveal it; every reveal is recorded in the audit trail.",
+        NoSources = "No sources yet.",
+        Kind = "Kind",
+        WriteKey = "Write key",
+        RevealKey = name => $"Reveal the write key of {name}",
+        Reveal = "Reveal",
+        KeyHidden = "hidden",
+        EventsPerHour = "Events per hour, last 24 h",
+        HourlyLine = (name, events) => string.Create(CultureInfo.InvariantCulture, $"{name}: {events:N0} events in the last 24 hours, per hour"),
+        LastEvent = "Last event",
+        Never = "never",
+        QuarantineTitle = "Quarantine",
+        QuarantineIntro = "Messages and import rows Sightline refused, with the field and the reason, kept so nothing is silently lost. Import rows can be replayed after a fix: with their import's own mapping, or with a fixed mapping given below. A message refused over HTTP is shown for its sender to fix and send again.",
+        QuarantineEmpty = "Nothing in quarantine.",
+        Waiting = "Waiting",
+        Import = "Import",
+        File = "File",
+        Line = "Line",
+        Received = "Received",
+        Payload = "Payload",
+        OverHttp = "sent over HTTP",
+        Replay = "Replay",
+        ReplayAll = count => string.Create(CultureInfo.InvariantCulture, $"Replay all {count:N0}"),
+        FixedMapping = "Fixed mapping (optional): YAML or JSON, or preset:NAME",
+        MappingHint = presets => $"Left empty, each row is mapped again with its import's own mapping. Presets: {presets}.",
+        Replayed = (retried, imported, still) => string.Create(CultureInfo.InvariantCulture, $"Replayed {retried}: {imported} imported, {still} still quarantined."),
+        ReplayFailed = reason => $"Nothing replayed: {reason}",
+        OlderEntries = "Older entries",
+        NewestEntries = "Newest entries",
+        NotReplayable = "Only import rows can be replayed; the sender of a message refused over HTTP sends it again.",
     };
 
     public static readonly Texts Spanish = new()
@@ -274,6 +412,74 @@ public sealed record Texts
         Rejected = id => string.Create(CultureInfo.InvariantCulture, $"Sugerencia {id} rechazada: los perfiles siguen separados."),
         AlreadyDecided = "Esa sugerencia ya estaba decidida.",
         Open = "Abrir",
+        NavOverview = "Resumen",
+        NavSources = "Orígenes",
+        NavQuarantine = "Cuarentena",
+        OverviewTitle = "Resumen",
+        Updated = time => $"Cifras de {time}; se actualizan cada 30 segundos mientras la página está abierta.",
+        PauseUpdates = "Pausar actualización",
+        ResumeUpdates = "Reanudar actualización",
+        Profiles = "Perfiles",
+        Known = "Conocidos",
+        Anonymous = "Anónimos",
+        KnownShare = (known, anonymous) => string.Create(CultureInfo.InvariantCulture, $"{known:N0} perfiles conocidos (identificados por algo más que un id anónimo), {anonymous:N0} anónimos"),
+        EventsToday = "Eventos hoy",
+        Today = "Hoy",
+        Last7Days = "Últimos 7 días",
+        Last30Days = "Últimos 30 días",
+        IdentityMerges = "Fusiones de identidad",
+        BlockedMerges = count => string.Create(CultureInfo.InvariantCulture, $"{count:N0} bloqueadas por una regla de fusión"),
+        Quarantined = "En cuarentena",
+        RejectedIn30Days = count => string.Create(CultureInfo.InvariantCulture, $"{count:N0} rechazados en los últimos 30 días"),
+        PipelineLag = "Retraso del proceso",
+        CaughtUp = "Al día",
+        Seconds = seconds => string.Create(CultureInfo.InvariantCulture, $"{seconds:N0} s"),
+        EventsWaiting = count => string.Create(CultureInfo.InvariantCulture, $"{count:N0} eventos pendientes de integrar en perfiles"),
+        EventsPerDay = "Eventos por día, últimos 30 días",
+        EventsPerDayChart = (events, rejected) => string.Create(CultureInfo.InvariantCulture, $"Gráfico de columnas de eventos por día en los últimos 30 días: {events:N0} aceptados, {rejected:N0} rechazados. Las tablas siguientes dan las cifras."),
+        DayColumn = (day, events, rejected) => string.Create(CultureInfo.InvariantCulture, $"{day}: {events:N0} eventos, {rejected:N0} rechazados"),
+        Accepted = "Aceptados",
+        RejectedHeader = "Rechazados",
+        BySource = "Eventos por origen",
+        ByType = "Eventos por tipo",
+        NoTraffic = "Ningún evento en los últimos 30 días.",
+        TopSegments = "Segmentos más grandes",
+        NoSegments = "Aún no hay segmentos.",
+        Segment = "Segmento",
+        Members = "Miembros",
+        ShareOfProfiles = "Parte de todos los perfiles",
+        ShareOf = (name, percent) => $"{name}: {percent} de todos los perfiles",
+        SourcesTitle = "Orígenes",
+        SourcesIntro = "De dónde vienen los datos. Días y horas en UTC, según cuándo recibió Sightline cada mensaje. Una clave de escritura queda oculta hasta que la muestra; cada vez que se muestra queda registrado en la auditoría.",
+        NoSources = "Aún no hay orígenes.",
+        Kind = "Clase",
+        WriteKey = "Clave de escritura",
+        RevealKey = name => $"Mostrar la clave de escritura de {name}",
+        Reveal = "Mostrar",
+        KeyHidden = "oculta",
+        EventsPerHour = "Eventos por hora, últimas 24 h",
+        HourlyLine = (name, events) => string.Create(CultureInfo.InvariantCulture, $"{name}: {events:N0} eventos en las últimas 24 horas, por hora"),
+        LastEvent = "Último evento",
+        Never = "nunca",
+        QuarantineTitle = "Cuarentena",
+        QuarantineIntro = "Mensajes y filas de importación que Sightline rechazó, con el campo y el motivo, guardados para que nada se pierda sin avisar. Las filas de importación se pueden reprocesar tras corregir el problema: con el mapeo de su importación o con un mapeo corregido indicado abajo. Un mensaje rechazado por HTTP se muestra para que su emisor lo corrija y lo vuelva a enviar.",
+        QuarantineEmpty = "Nada en cuarentena.",
+        Waiting = "En espera",
+        Import = "Importación",
+        File = "Fichero",
+        Line = "Línea",
+        Received = "Recibido",
+        Payload = "Contenido",
+        OverHttp = "enviado por HTTP",
+        Replay = "Reprocesar",
+        ReplayAll = count => string.Create(CultureInfo.InvariantCulture, $"Reprocesar los {count:N0}"),
+        FixedMapping = "Mapeo corregido (opcional): YAML o JSON, o preset:NOMBRE",
+        MappingHint = presets => $"Si se deja vacío, cada fila se mapea de nuevo con el mapeo de su importación. Presets: {presets}.",
+        Replayed = (retried, imported, still) => string.Create(CultureInfo.InvariantCulture, $"Reprocesadas {retried}: {imported} importadas, {still} siguen en cuarentena."),
+        ReplayFailed = reason => $"No se reprocesó nada: {reason}",
+        OlderEntries = "Entradas anteriores",
+        NewestEntries = "Entradas más recientes",
+        NotReplayable = "Solo se pueden reprocesar filas de importación; el emisor de un mensaje rechazado por HTTP lo vuelve a enviar.",
     };
 
     public static readonly IReadOnlyList<Texts> All = [English, Spanish];
