@@ -10,9 +10,9 @@ namespace Sightline.Server.Tests.Dashboard;
 /// <summary>Nothing of the dashboard without signing in; the cookie and the API keys each open only their own side.</summary>
 public sealed partial class DashboardAccessTests
 {
-    private static readonly string[] Pages = ["/", "/search", "/search?q=ana", "/profiles/1", "/profiles/1?type=track", "/merges"];
+    private static readonly string[] Pages = ["/", "/search", "/search?q=ana", "/profiles/1", "/profiles/1?type=track", "/merges", "/sources", "/quarantine", "/quarantine?source=web&before=9"];
 
-    private static readonly string[] Forms = ["/merges/1/approve", "/merges/1/reject", "/profiles/1/unmerge"];
+    private static readonly string[] Forms = ["/merges/1/approve", "/merges/1/reject", "/profiles/1/unmerge", "/quarantine/replay", "/sources"];
 
     [Fact]
     public async Task Every_page_and_form_sends_an_anonymous_visitor_to_sign_in()
@@ -131,9 +131,16 @@ public sealed partial class DashboardAccessTests
         (await session.SignInAsync("agent", "agent-password-1")).Location.ShouldBe("/");
 
         (await session.GetAsync("/search?q=x")).Status.ShouldBe(HttpStatusCode.OK);
-        (await session.GetAsync("/merges")).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await session.GetAsync("/")).Status.ShouldBe(HttpStatusCode.OK);
+        foreach (var adminPage in new[] { "/merges", "/sources", "/quarantine" })
+        {
+            (await session.GetAsync(adminPage)).Status.ShouldBe(HttpStatusCode.Forbidden, adminPage);
+            (await session.GetAsync("/")).Body.ShouldNotContain($"href=\"{adminPage}\"");
+        }
+
         (await session.PostFormAsync("/", "/merges/1/approve")).Status.ShouldBe(HttpStatusCode.Forbidden);
-        (await session.GetAsync("/")).Body.ShouldNotContain("href=\"/merges\"");
+        (await session.PostFormAsync("/", "/quarantine/replay", ("import", "1"))).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await session.PostFormAsync("/", "/sources", ("_handler", "reveal"), ("Source", "web"))).Status.ShouldBe(HttpStatusCode.Forbidden);
 
         (await users.SetPasswordAsync("agent", "agent-password-2", CancellationToken.None)).ShouldBeNull();
         (await session.GetAsync("/")).Status.ShouldBe(HttpStatusCode.Redirect);
