@@ -1,7 +1,8 @@
 // Usage: node dashboard.mjs <sightline base url> <admin password> <screenshot dir> <search query> <expected profile id>
 // Drives the dashboard in headless Chromium as a person would: signs in, searches with a typo, opens the customer,
-// reads the timeline and a trait's provenance, approves a suggested merge and unmerges it, switches to Spanish, and
-// saves a screenshot of every page. Prints a JSON summary; exits 1 at the first step that fails.
+// reads the timeline and a trait's provenance, approves a suggested merge and unmerges it, reads the overview, reveals
+// a source's write key, replays a quarantined import row with a fixed mapping, switches to Spanish, and saves a
+// screenshot of every page. Prints a JSON summary; exits 1 at the first step that fails.
 import { chromium } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
@@ -121,7 +122,48 @@ try {
   rebuilding = false
   expect(await page.locator('section[aria-labelledby="merges"] article', { hasText: 'match:approved' }).count() === 0, 'the approved merge is still there after the unmerge')
 
+  // The overview: figures, the chart, the tables; its script is the page's own (no error in the console).
+  await page.getByRole('link', { name: 'Overview', exact: true }).click()
+  await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor()
+  summary.profiles = (await page.locator('#tile-profiles + .figure').innerText()).trim()
+  summary.eventsToday = (await page.locator('#tile-events + .figure').innerText()).trim()
+  expect(Number(summary.profiles.replaceAll(',', '')) > 0, `the overview counts ${summary.profiles} profiles`)
+  expect(await page.locator('svg.chart rect.bar').count() === 30, 'the chart has not 30 days')
+  expect(await page.locator('[data-live-toggle]').isVisible(), 'the script did not show the pause button')
+  await shot(page, '07-overview')
+  step(`read the overview: ${summary.profiles} profiles, ${summary.eventsToday} events today`)
+
+  // Sources: a write key shows only when asked for.
+  await page.getByRole('link', { name: 'Sources' }).click()
+  expect(await page.locator('code.key-value').count() === 0, 'a write key shows before it was asked for')
+  await page.getByRole('button', { name: 'Reveal the write key of web' }).click()
+  summary.revealedKey = (await page.locator('#key-web').innerText()).length > 0
+  expect(await page.locator('tr[data-source="web"] svg.sparkline').count() === 1, 'the web source has no sparkline')
+  await shot(page, '08-sources')
+  step('revealed the web source\'s write key')
+
+  // Quarantine: the e-mail activity the preset refuses ("complained") imports with a mapping that takes any activity.
+  await page.getByRole('link', { name: 'Quarantine' }).click()
+  await page.getByRole('heading', { name: 'Waiting' }).waitFor()
+  const complained = page.locator('li[data-entry]', { hasText: 'email-activity.csv' }).first()
+  const entry = await complained.count() > 0 ? complained : page.locator('li[data-entry]', { has: page.getByRole('button', { name: /^Replay #/ }) }).first()
+  summary.replayedEntry = await entry.getAttribute('data-entry')
+  await entry.locator('summary').click()
+  await entry.locator('pre.payload').waitFor({ state: 'visible' })
+  await shot(page, '09-quarantine')
+  if (await complained.count() > 0) {
+    await page.getByLabel('Fixed mapping (optional): YAML or JSON, or preset:NAME').fill(
+      'type: track\nrecord_id: [Email, Campaign ID, Activity, Timestamp]\nevent: { column: Activity }\ntimestamp: { column: Timestamp, type: datetime }\nidentifiers: { email: Email }\n')
+  }
+  await entry.getByRole('button', { name: `Replay #${summary.replayedEntry}` }).click()
+  await page.waitForURL((url) => url.searchParams.get('replayed') === '1')
+  summary.replayImported = new URL(page.url()).searchParams.get('imported')
+  await page.getByRole('status').filter({ hasText: 'Replayed 1' }).waitFor()
+  await shot(page, '10-quarantine-replayed')
+  step(`replayed quarantine entry ${summary.replayedEntry}: ${summary.replayImported} imported`)
+
   // Spanish, remembered from page to page.
+  await page.goto(`${base}/profiles/${summary.mergedInto}`)
   await page.getByRole('button', { name: 'Español' }).click()
   await page.getByRole('heading', { name: 'Cronología' }).waitFor()
   expect(await page.getAttribute('html', 'lang') === 'es', 'the page is not marked as Spanish')
@@ -129,14 +171,22 @@ try {
   await page.getByLabel('Nombre, correo, teléfono o cualquier identificador').fill(query)
   await page.keyboard.press('Enter')
   await page.locator('table.results').waitFor()
-  await shot(page, '07-search-spanish')
+  await shot(page, '11-search-spanish')
   // A tablet held upright: nothing wider than the screen.
   await page.setViewportSize({ width: 768, height: 1024 })
   await page.goto(`${base}/profiles/${expectedProfile}`)
   summary.tabletOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
   expect(summary.tabletOverflow <= 0, `the customer page is ${summary.tabletOverflow}px wider than a tablet`)
-  await shot(page, '08-customer-tablet-spanish')
-  step('switched to Spanish; the customer page fits a tablet')
+  await shot(page, '12-customer-tablet-spanish')
+  for (const wide of ['/', '/sources', '/quarantine']) {
+    await page.goto(`${base}${wide}`)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    expect(overflow <= 0, `${wide} is ${overflow}px wider than a tablet`)
+  }
+  await page.goto(`${base}/`)
+  await page.getByRole('heading', { name: 'Resumen', level: 1 }).waitFor()
+  await shot(page, '13-overview-tablet-spanish')
+  step('switched to Spanish; the customer, overview, sources and quarantine pages fit a tablet')
 } catch (e) {
   summary.error = String(e?.stack ?? e)
   exitCode = 1
