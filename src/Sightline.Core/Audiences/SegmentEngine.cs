@@ -407,6 +407,40 @@ public sealed class SegmentEngine
         }
     }
 
+    /// <summary>
+    /// Takes the states <paramref name="recomputation"/> rebuilt, in place of what every live profile held for those
+    /// traits (a profile none of whose events matched gets an empty state); they are collected with the next batch.
+    /// </summary>
+    public void Recomputed(ComputedRecomputation recomputation)
+    {
+        ArgumentNullException.ThrowIfNull(recomputation);
+        lock (_gate)
+        {
+            foreach (var (profile, facts) in _profiles)
+            {
+                var states = recomputation.StatesOf(profile);
+                foreach (var trait in recomputation.Traits.Traits)
+                {
+                    if (states is not null && states.TryGetValue(trait.Name, out var state))
+                    {
+                        facts.Computed[trait.Name] = state;
+                    }
+                    else if (facts.Computed.ContainsKey(trait.Name))
+                    {
+                        facts.Computed[trait.Name] = trait.NewState();
+                    }
+                    else
+                    {
+                        continue;
+                    }
+
+                    _computedChanged.Add((profile, trait.Name));
+                    _dirty.Add(profile);
+                }
+            }
+        }
+    }
+
     /// <summary>Drops the days that left computed traits' windows at <paramref name="now"/>; the states that changed are collected with the next batch.</summary>
     public void Expire(DateTimeOffset now)
     {
