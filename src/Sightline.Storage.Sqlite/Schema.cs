@@ -345,5 +345,13 @@ internal static class Schema
         CREATE INDEX derived.identities_by_profile ON identities (profile_id);
         CREATE TABLE derived.blind_index (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint BLOB NOT NULL);
         """ + ResetDerived,
+        """
+        -- The definition (fingerprint) each computed trait's stored states were built by: a trait whose definition is
+        -- new or changed is rebuilt from the log when the pipeline loads.
+        CREATE TABLE derived.computed_fingerprints (
+            name        TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 }

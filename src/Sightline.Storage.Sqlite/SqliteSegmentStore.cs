@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Sightline.Core.Audiences;
 using Sightline.Core.ComputedTraits;
+using Sightline.Core.Events;
 using Sightline.Core.Identity;
 using Sightline.Core.Privacy;
 using Sightline.Core.Profiles;
@@ -103,6 +104,30 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
         await EachAsync(connection, "SELECT segment_id, profile_id FROM segment_members", r => engine.LoadMember(r.GetInt64(0), new ProfileId(r.GetInt64(1))), cancellationToken);
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> ComputedFingerprintsAsync(CancellationToken cancellationToken) =>
+        (await ReadAsync("SELECT name, fingerprint FROM computed_fingerprints", r => (r.GetString(0), r.GetString(1)), cancellationToken))
+            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+
+    public async Task RecomputeAsync(ComputedRecomputation recomputation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recomputation);
+        using var connection = database.Open();
+        await EachAsync(
+            connection,
+            """
+            SELECT p.canonical_id, e.seq, e.type, e.message_id, e.timestamp, e.payload FROM events e
+            JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id ORDER BY e.seq
+            """,
+            r =>
+            {
+                using var message = JsonDocument.Parse(database.Protector.Open((byte[])r.GetValue(5), ProtectedColumns.EventPayload));
+                recomputation.Add(
+                    new ProfileId(r.GetInt64(0)), r.GetInt64(1), MessageTypes.Parse(r.GetString(2)), r.GetString(3),
+                    DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)), message.RootElement);
+            },
+            cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<long, int>> SizesAsync(CancellationToken cancellationToken) =>
         (await ReadAsync("SELECT segment_id, count(*) FROM segment_members GROUP BY segment_id", r => (r.GetInt64(0), r.GetInt32(1)), cancellationToken))
             .ToDictionary(p => p.Item1, p => p.Item2);
@@ -151,6 +176,14 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             foreach (var (profile, trait, json) in changes.ComputedStates)
             {
                 SqliteProfileStore.Run(state, profile.Value, trait, protector.Seal(json, ProtectedColumns.ComputedState));
+            }
+        }
+
+        using (var fingerprint = SqliteProfileStore.Command(connection, "INSERT OR REPLACE INTO computed_fingerprints (name, fingerprint) VALUES ($name, $fingerprint)", transaction, "$name", "$fingerprint"))
+        {
+            foreach (var (trait, print) in changes.ComputedFingerprints)
+            {
+                SqliteProfileStore.Run(fingerprint, trait, print);
             }
         }
 

@@ -25,6 +25,12 @@ public interface ISegmentStore
     /// <summary>Feeds <paramref name="engine"/> every live profile's traits, consents, computed-trait states, track events and memberships.</summary>
     Task LoadAsync(SegmentEngine engine, CancellationToken cancellationToken);
 
+    /// <summary>The definition fingerprint the stored states of each computed trait were built by.</summary>
+    Task<IReadOnlyDictionary<string, string>> ComputedFingerprintsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Feeds <paramref name="recomputation"/> every resolved event of a live profile, in log order, under the profile it belongs to now.</summary>
+    Task RecomputeAsync(ComputedRecomputation recomputation, CancellationToken cancellationToken);
+
     /// <summary>Members per segment id.</summary>
     Task<IReadOnlyDictionary<long, int>> SizesAsync(CancellationToken cancellationToken);
 

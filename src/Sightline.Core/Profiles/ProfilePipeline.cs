@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Sightline.Core.Audiences;
+using Sightline.Core.ComputedTraits;
 using Sightline.Core.Identity;
 using Sightline.Core.Consent;
 using Sightline.Core.Identity.Matching;
@@ -512,15 +513,18 @@ public sealed class ProfilePipeline(
         }
 
         var checkpoint = await store.CheckpointAsync(cancellationToken);
-        Interlocked.Exchange(ref _processed, checkpoint);
         if (segments is not null)
         {
             segments.Engine.Clear();
             await segments.Store.LoadAsync(segments.Engine, cancellationToken);
+            await RecomputeStaleTraitsAsync(segments, checkpoint, cancellationToken);
             segments.Engine.LoadDone();
             _caughtUp = false;
             Interlocked.Exchange(ref _segmentsChanged, 1);
         }
+
+        // After the computed traits are rebuilt: whoever waits for Processed then reads them current.
+        Interlocked.Exchange(ref _processed, checkpoint);
 
         var state = new PipelineState(graph, new IdentityResolver(rules, Separated), index);
         // Applied already, unless the process stopped between recording an approval and merging.
@@ -531,6 +535,29 @@ public sealed class ProfilePipeline(
         }
 
         return state;
+    }
+
+    /// <summary>
+    /// Rebuilds from the log the states of computed traits whose definition is new or changed since the stored states
+    /// were built, and stores them with the fingerprints, at the stored checkpoint: events after it reach the new
+    /// states as the pipeline processes them.
+    /// </summary>
+    private async Task RecomputeStaleTraitsAsync(SegmentRuntime runtime, long checkpoint, CancellationToken cancellationToken)
+    {
+        var built = await runtime.Store.ComputedFingerprintsAsync(cancellationToken);
+        var stale = runtime.Engine.Computed.Traits.Where(t => built.GetValueOrDefault(t.Name) != t.Fingerprint).ToList();
+        if (stale.Count == 0)
+        {
+            return;
+        }
+
+        var recomputation = new ComputedRecomputation(new ComputedTraitSet(stale.Select(t => t.Definition)));
+        await runtime.Store.RecomputeAsync(recomputation, cancellationToken);
+        runtime.Engine.Recomputed(recomputation);
+        var changes = new ProfileChanges { Checkpoint = checkpoint };
+        runtime.Engine.Collect(changes, _time.GetUtcNow(), evaluate: false);
+        changes.ComputedFingerprints.AddRange(stale.Select(t => (t.Name, t.Fingerprint)));
+        await store.CommitAsync(changes, cancellationToken);
     }
 
     /// <summary>The <c>traits</c> object of a message or its context, or null.</summary>
