@@ -19,8 +19,10 @@ if (live) {
   }
   const refresh = async () => {
     if (paused || document.hidden) return
-    const focused = live.contains(document.activeElement)
-    if (focused) return
+    // Someone on a link of the figures keeps it; the pause button is put back in focus once swapped.
+    const active = document.activeElement
+    const onToggle = active?.matches?.('[data-live-toggle]') ?? false
+    if (live.contains(active) && !onToggle) return
     try {
       // The reason is kept with the audit trail's entry for this read.
       const response = await fetch(location.href, { headers: { 'X-Sightline-Reason': 'live refresh' }, cache: 'no-store', redirect: 'manual' })
@@ -29,6 +31,7 @@ if (live) {
       if (!fresh) return
       live.replaceChildren(...fresh.childNodes)
       wire()
+      if (onToggle) live.querySelector('[data-live-toggle]')?.focus()
     } catch {
       // Offline or restarting: the figures stay as they are until the next try.
     }
