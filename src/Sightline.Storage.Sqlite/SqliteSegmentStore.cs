@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Sightline.Core.Audiences;
 using Sightline.Core.ComputedTraits;
@@ -54,7 +55,42 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
         (await ReadAsync("DELETE FROM segments WHERE id = $id RETURNING id", r => r.GetInt64(0), cancellationToken, ("$id", id))).Count > 0;
 
     public async Task<string> VersionAsync(CancellationToken cancellationToken) =>
-        (await ReadAsync("SELECT count(*) || ':' || coalesce(max(updated_at), 0) || ':' || total(id) FROM segments", r => r.GetString(0), cancellationToken))[0];
+        (await ReadAsync(
+            """
+            SELECT (SELECT count(*) || ':' || coalesce(max(updated_at), 0) || ':' || total(id) FROM segments)
+                || '/' || (SELECT count(*) || ':' || coalesce(max(updated_at), 0) || ':' || total(created_at) FROM computed_trait_definitions)
+            """,
+            r => r.GetString(0), cancellationToken))[0];
+
+    public async Task<IReadOnlyList<StoredTraitDefinition>> ComputedDefinitionsAsync(CancellationToken cancellationToken) =>
+        await ReadAsync(
+            "SELECT definition, created_at, updated_at FROM computed_trait_definitions ORDER BY name",
+            r => new StoredTraitDefinition(
+                TraitDefinitionLoader.ParseOne(JsonNode.Parse(r.GetString(0))!.AsObject()).Definition
+                    ?? throw new InvalidDataException($"The stored computed trait {r.GetString(0)} no longer reads as a definition."),
+                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2))),
+            cancellationToken);
+
+    public async Task<bool> AddComputedAsync(TraitDefinition definition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return (await ReadAsync(
+            "INSERT INTO computed_trait_definitions (name, definition, created_at, updated_at) VALUES ($name, $definition, $now, $now) ON CONFLICT (name) DO NOTHING RETURNING name",
+            r => r.GetString(0), cancellationToken,
+            ("$name", definition.Name), ("$definition", TraitDefinitionLoader.ToJson(definition).ToJsonString()), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()))).Count > 0;
+    }
+
+    public async Task<bool> ReplaceComputedAsync(TraitDefinition definition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return (await ReadAsync(
+            "UPDATE computed_trait_definitions SET definition = $definition, updated_at = $now WHERE name = $name RETURNING name",
+            r => r.GetString(0), cancellationToken,
+            ("$name", definition.Name), ("$definition", TraitDefinitionLoader.ToJson(definition).ToJsonString()), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()))).Count > 0;
+    }
+
+    public async Task<bool> DeleteComputedAsync(string name, CancellationToken cancellationToken) =>
+        (await ReadAsync("DELETE FROM computed_trait_definitions WHERE name = $name RETURNING name", r => r.GetString(0), cancellationToken, ("$name", name))).Count > 0;
 
     public async Task LoadAsync(SegmentEngine engine, CancellationToken cancellationToken)
     {
@@ -185,6 +221,14 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             {
                 SqliteProfileStore.Run(fingerprint, trait, print);
             }
+        }
+
+        foreach (var dropped in changes.ComputedDropped)
+        {
+            using var states = SqliteProfileStore.Command(connection, "DELETE FROM computed_traits WHERE name = $name", transaction, "$name");
+            SqliteProfileStore.Run(states, dropped);
+            using var print = SqliteProfileStore.Command(connection, "DELETE FROM computed_fingerprints WHERE name = $name", transaction, "$name");
+            SqliteProfileStore.Run(print, dropped);
         }
 
         using var enter = SqliteProfileStore.Command(connection, "INSERT OR IGNORE INTO segment_members (segment_id, profile_id, since) VALUES ($segment, $profile, $at)", transaction, "$segment", "$profile", "$at");

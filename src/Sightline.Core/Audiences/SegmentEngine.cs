@@ -21,7 +21,7 @@ public sealed class SegmentEngine
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<long, ProfileFacts> _profiles = [];
-    private readonly Dictionary<string, TraitState> _empty;
+    private Dictionary<string, TraitState> _empty;
     private readonly NameTable _names = new();
     private readonly HashSet<long> _dirty = [];
     private readonly HashSet<(long Profile, string Trait)> _computedChanged = [];
@@ -35,11 +35,11 @@ public sealed class SegmentEngine
     {
         ArgumentNullException.ThrowIfNull(computed);
         Computed = computed;
-        _empty = computed.Traits.ToDictionary(t => t.Name, t => t.NewState(), StringComparer.Ordinal);
+        _empty = Empty(computed);
     }
 
     /// <summary>The computed traits in force.</summary>
-    public ComputedTraitSet Computed { get; }
+    public ComputedTraitSet Computed { get; private set; }
 
     /// <summary>False until the pipeline has loaded the profiles (never, on a node that does not run the pipeline).</summary>
     public bool IsLoaded { get; private set; }
@@ -142,6 +142,20 @@ public sealed class SegmentEngine
         lock (_gate)
         {
             _orphans.Add((segment, profile.Value));
+        }
+    }
+
+    /// <summary>
+    /// Puts another set of computed traits in force. States of traits new or changed read as empty until rebuilt
+    /// (<see cref="Recomputed"/>); segments should be defined again, since what changes with time may have changed.
+    /// </summary>
+    public void Redefine(ComputedTraitSet computed)
+    {
+        ArgumentNullException.ThrowIfNull(computed);
+        lock (_gate)
+        {
+            Computed = computed;
+            _empty = Empty(computed);
         }
     }
 
@@ -529,6 +543,9 @@ public sealed class SegmentEngine
             }
         }
     }
+
+    private static Dictionary<string, TraitState> Empty(ComputedTraitSet computed) =>
+        computed.Traits.ToDictionary(t => t.Name, t => t.NewState(), StringComparer.Ordinal);
 
     private FactsSubject Subject() => new(Computed, _empty, _ids, _names);
 

@@ -472,6 +472,7 @@ public sealed class ProfilePipeline(
         if (changed)
         {
             _segmentVersion = await runtime.Store.VersionAsync(cancellationToken);
+            await DefineComputedAsync(runtime, Processed, cancellationToken);
             runtime.Engine.Define(await runtime.Store.ListAsync(cancellationToken));
             runtime.Engine.EvaluateAll(changes, now, timeDependentOnly: false);
             _nextRefresh = now + runtime.Refresh;
@@ -517,7 +518,7 @@ public sealed class ProfilePipeline(
         {
             segments.Engine.Clear();
             await segments.Store.LoadAsync(segments.Engine, cancellationToken);
-            await RecomputeStaleTraitsAsync(segments, checkpoint, cancellationToken);
+            await DefineComputedAsync(segments, checkpoint, cancellationToken);
             segments.Engine.LoadDone();
             _caughtUp = false;
             Interlocked.Exchange(ref _segmentsChanged, 1);
@@ -538,25 +539,46 @@ public sealed class ProfilePipeline(
     }
 
     /// <summary>
-    /// Rebuilds from the log the states of computed traits whose definition is new or changed since the stored states
-    /// were built, and stores them with the fingerprints, at the stored checkpoint: events after it reach the new
-    /// states as the pipeline processes them.
+    /// Puts in force the computed traits of the configuration and those declared through the API; rebuilds from the log
+    /// the states of those whose definition is new or changed since the stored states were built, and stores them with
+    /// the fingerprints at <paramref name="checkpoint"/> (events after it reach the new states as the pipeline
+    /// processes them); drops the states of traits no longer defined.
     /// </summary>
-    private async Task RecomputeStaleTraitsAsync(SegmentRuntime runtime, long checkpoint, CancellationToken cancellationToken)
+    private async Task DefineComputedAsync(SegmentRuntime runtime, long checkpoint, CancellationToken cancellationToken)
     {
+        var configured = runtime.Configured.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var definitions = runtime.Configured
+            .Concat((await runtime.Store.ComputedDefinitionsAsync(cancellationToken)).Select(s => s.Definition).Where(d => !configured.Contains(d.Name)))
+            .ToList();
+        static (string, string, string?) Key(TraitDefinition d) => (d.Name, d.Fingerprint(), d.Description);
+        var set = definitions.Select(Key).SequenceEqual(runtime.Engine.Computed.Traits.Select(t => Key(t.Definition)))
+            ? runtime.Engine.Computed
+            : new ComputedTraitSet(definitions);
         var built = await runtime.Store.ComputedFingerprintsAsync(cancellationToken);
-        var stale = runtime.Engine.Computed.Traits.Where(t => built.GetValueOrDefault(t.Name) != t.Fingerprint).ToList();
-        if (stale.Count == 0)
+        var stale = set.Traits.Where(t => built.GetValueOrDefault(t.Name) != t.Fingerprint).ToList();
+        var dropped = built.Keys.Where(name => set.Find(name) is null).ToList();
+        var recomputation = new ComputedRecomputation(new ComputedTraitSet(stale.Select(t => t.Definition)));
+        if (stale.Count > 0)
+        {
+            await runtime.Store.RecomputeAsync(recomputation, cancellationToken);
+        }
+
+        // The new set goes in force with its states built, so what reads it never sees a new trait empty.
+        if (set != runtime.Engine.Computed)
+        {
+            runtime.Engine.Redefine(set);
+        }
+
+        if (stale.Count == 0 && dropped.Count == 0)
         {
             return;
         }
 
-        var recomputation = new ComputedRecomputation(new ComputedTraitSet(stale.Select(t => t.Definition)));
-        await runtime.Store.RecomputeAsync(recomputation, cancellationToken);
         runtime.Engine.Recomputed(recomputation);
         var changes = new ProfileChanges { Checkpoint = checkpoint };
         runtime.Engine.Collect(changes, _time.GetUtcNow(), evaluate: false);
         changes.ComputedFingerprints.AddRange(stale.Select(t => (t.Name, t.Fingerprint)));
+        changes.ComputedDropped.AddRange(dropped);
         await store.CommitAsync(changes, cancellationToken);
     }
 
