@@ -393,7 +393,7 @@ public sealed class SegmentEngine
                 {
                     if (!timeDependentOnly)
                     {
-                        for (var i = entry.Value.Segments.Count - 1; i >= 0; i--)
+                        for (var i = entry.Value.Segments.Length - 1; i >= 0; i--)
                         {
                             if (entry.Value.Segments[i] is var gone && !live.Contains(gone))
                             {
