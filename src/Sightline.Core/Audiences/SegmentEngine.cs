@@ -134,6 +134,28 @@ public sealed class SegmentEngine
     }
 
     /// <summary>
+    /// Forgets all but the memberships of <paramref name="profiles"/>, for the store to load their facts again (after
+    /// events of theirs were deleted or cut down); they are evaluated with the next batch.
+    /// </summary>
+    public void Forget(IReadOnlyCollection<ProfileId> profiles)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        lock (_gate)
+        {
+            foreach (var profile in profiles)
+            {
+                if (_profiles.TryGetValue(profile.Value, out var before))
+                {
+                    var fresh = new ProfileFacts();
+                    fresh.KeepMemberships(before);
+                    _profiles[profile.Value] = fresh;
+                    _dirty.Add(profile.Value);
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// A stored membership. One of a profile not loaded (merged away, erased, or not yet replayed in a rebuild) waits
     /// for the next full evaluation: it ends there unless the profile is live again.
     /// </summary>
@@ -425,12 +447,13 @@ public sealed class SegmentEngine
     /// Takes the states <paramref name="recomputation"/> rebuilt, in place of what every live profile held for those
     /// traits (a profile none of whose events matched gets an empty state); they are collected with the next batch.
     /// </summary>
-    public void Recomputed(ComputedRecomputation recomputation)
+    public void Recomputed(ComputedRecomputation recomputation, IReadOnlyCollection<ProfileId>? only = null)
     {
         ArgumentNullException.ThrowIfNull(recomputation);
         lock (_gate)
         {
-            foreach (var (profile, facts) in _profiles)
+            var profiles = only is null ? _profiles : only.Where(p => _profiles.ContainsKey(p.Value)).Select(p => KeyValuePair.Create(p.Value, _profiles[p.Value]));
+            foreach (var (profile, facts) in profiles)
             {
                 var states = recomputation.StatesOf(profile);
                 foreach (var trait in recomputation.Traits.Traits)
