@@ -94,8 +94,20 @@ internal static class Schema
         );
         """,
         DashboardUsersSchema.Migration,
+        ComputedTraitDefinitions,
         Traffic,
     ];
+
+    // Appended to Migrations: computed traits declared through the admin API, as the JSON people write (those of the
+    // configuration live in its file).
+    private const string ComputedTraitDefinitions = """
+        CREATE TABLE computed_trait_definitions (
+            name       TEXT PRIMARY KEY,
+            definition TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        """;
 
     /// <summary>Empties the derived state, for the pipeline to derive it again from the log.</summary>
     public const string ResetDerived = """

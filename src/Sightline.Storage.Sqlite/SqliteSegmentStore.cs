@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Sightline.Core.Audiences;
 using Sightline.Core.ComputedTraits;
@@ -54,18 +55,54 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
         (await ReadAsync("DELETE FROM segments WHERE id = $id RETURNING id", r => r.GetInt64(0), cancellationToken, ("$id", id))).Count > 0;
 
     public async Task<string> VersionAsync(CancellationToken cancellationToken) =>
-        (await ReadAsync("SELECT count(*) || ':' || coalesce(max(updated_at), 0) || ':' || total(id) FROM segments", r => r.GetString(0), cancellationToken))[0];
+        (await ReadAsync(
+            """
+            SELECT (SELECT count(*) || ':' || coalesce(max(updated_at), 0) || ':' || total(id) FROM segments)
+                || '/' || (SELECT count(*) || ':' || coalesce(max(updated_at), 0) || ':' || total(created_at) FROM computed_trait_definitions)
+            """,
+            r => r.GetString(0), cancellationToken))[0];
 
-    public async Task LoadAsync(SegmentEngine engine, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredTraitDefinition>> ComputedDefinitionsAsync(CancellationToken cancellationToken) =>
+        await ReadAsync(
+            "SELECT definition, created_at, updated_at FROM computed_trait_definitions ORDER BY name",
+            r => new StoredTraitDefinition(
+                TraitDefinitionLoader.ParseOne(JsonNode.Parse(r.GetString(0))!.AsObject()).Definition
+                    ?? throw new InvalidDataException($"The stored computed trait {r.GetString(0)} no longer reads as a definition."),
+                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2))),
+            cancellationToken);
+
+    public async Task<bool> AddComputedAsync(TraitDefinition definition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return (await ReadAsync(
+            "INSERT INTO computed_trait_definitions (name, definition, created_at, updated_at) VALUES ($name, $definition, $now, $now) ON CONFLICT (name) DO NOTHING RETURNING name",
+            r => r.GetString(0), cancellationToken,
+            ("$name", definition.Name), ("$definition", TraitDefinitionLoader.ToJson(definition).ToJsonString()), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()))).Count > 0;
+    }
+
+    public async Task<bool> ReplaceComputedAsync(TraitDefinition definition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return (await ReadAsync(
+            "UPDATE computed_trait_definitions SET definition = $definition, updated_at = $now WHERE name = $name RETURNING name",
+            r => r.GetString(0), cancellationToken,
+            ("$name", definition.Name), ("$definition", TraitDefinitionLoader.ToJson(definition).ToJsonString()), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()))).Count > 0;
+    }
+
+    public async Task<bool> DeleteComputedAsync(string name, CancellationToken cancellationToken) =>
+        (await ReadAsync("DELETE FROM computed_trait_definitions WHERE name = $name RETURNING name", r => r.GetString(0), cancellationToken, ("$name", name))).Count > 0;
+
+    public async Task LoadAsync(SegmentEngine engine, IReadOnlyCollection<ProfileId>? only, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
         using var connection = database.Open();
-        await EachAsync(connection, "SELECT id FROM profiles WHERE canonical_id = id", r => engine.LoadProfile(new ProfileId(r.GetInt64(0))), cancellationToken);
+        var filter = Only(connection, only);
+        await EachAsync(connection, $"SELECT id FROM profiles p WHERE canonical_id = id{filter}", r => engine.LoadProfile(new ProfileId(r.GetInt64(0))), cancellationToken);
         await EachAsync(
             connection,
-            """
+            $"""
             SELECT p.canonical_id, t.name, t.value, s.kind, s.trust, t.observed_at, t.seq FROM traits t
-            JOIN profiles p ON p.id = t.profile_id JOIN events e ON e.seq = t.seq JOIN sources s ON s.id = e.source_id
+            JOIN profiles p ON p.id = t.profile_id JOIN events e ON e.seq = t.seq JOIN sources s ON s.id = e.source_id WHERE 1{filter}
             """,
             r =>
             {
@@ -77,19 +114,19 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             cancellationToken);
         await EachAsync(
             connection,
-            "SELECT p.canonical_id, c.purpose, c.granted, c.observed_at, c.seq FROM consents c JOIN profiles p ON p.id = c.profile_id",
+            $"SELECT p.canonical_id, c.purpose, c.granted, c.observed_at, c.seq FROM consents c JOIN profiles p ON p.id = c.profile_id WHERE 1{filter}",
             r => engine.LoadConsent(new ProfileId(r.GetInt64(0)), r.GetString(1), r.GetInt64(2) == 1, r.GetInt64(3), r.GetInt64(4)),
             cancellationToken);
         await EachAsync(
             connection,
-            "SELECT p.canonical_id, c.name, c.state FROM computed_traits c JOIN profiles p ON p.id = c.profile_id",
+            $"SELECT p.canonical_id, c.name, c.state FROM computed_traits c JOIN profiles p ON p.id = c.profile_id WHERE 1{filter}",
             r => engine.LoadComputed(new ProfileId(r.GetInt64(0)), r.GetString(1), TraitState.FromJson(database.Protector.Open((byte[])r.GetValue(2), ProtectedColumns.ComputedState))),
             cancellationToken);
         await EachAsync(
             connection,
-            """
+            $"""
             SELECT p.canonical_id, e.timestamp, e.payload FROM events e
-            JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id WHERE e.type = 'track'
+            JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id WHERE e.type = 'track'{filter}
             """,
             r =>
             {
@@ -101,6 +138,12 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
                 }
             },
             cancellationToken);
+        if (only is not null)
+        {
+            // The engine kept the memberships of the profiles it loads again.
+            return;
+        }
+
         await EachAsync(connection, "SELECT segment_id, profile_id FROM segment_members", r => engine.LoadMember(r.GetInt64(0), new ProfileId(r.GetInt64(1))), cancellationToken);
     }
 
@@ -108,15 +151,16 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
         (await ReadAsync("SELECT name, fingerprint FROM computed_fingerprints", r => (r.GetString(0), r.GetString(1)), cancellationToken))
             .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
 
-    public async Task RecomputeAsync(ComputedRecomputation recomputation, CancellationToken cancellationToken)
+    public async Task RecomputeAsync(ComputedRecomputation recomputation, IReadOnlyCollection<ProfileId>? only, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recomputation);
         using var connection = database.Open();
+        var filter = Only(connection, only);
         await EachAsync(
             connection,
-            """
+            $"""
             SELECT p.canonical_id, e.seq, e.type, e.message_id, e.timestamp, e.payload FROM events e
-            JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id ORDER BY e.seq
+            JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id WHERE 1{filter} ORDER BY e.seq
             """,
             r =>
             {
@@ -187,6 +231,14 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             }
         }
 
+        foreach (var dropped in changes.ComputedDropped)
+        {
+            using var states = SqliteProfileStore.Command(connection, "DELETE FROM computed_traits WHERE name = $name", transaction, "$name");
+            SqliteProfileStore.Run(states, dropped);
+            using var print = SqliteProfileStore.Command(connection, "DELETE FROM computed_fingerprints WHERE name = $name", transaction, "$name");
+            SqliteProfileStore.Run(print, dropped);
+        }
+
         using var enter = SqliteProfileStore.Command(connection, "INSERT OR IGNORE INTO segment_members (segment_id, profile_id, since) VALUES ($segment, $profile, $at)", transaction, "$segment", "$profile", "$at");
         using var leave = SqliteProfileStore.Command(connection, "DELETE FROM segment_members WHERE segment_id = $segment AND profile_id = $profile", transaction, "$segment", "$profile");
         using var history = SqliteProfileStore.Command(connection, "INSERT INTO segment_history (segment_id, profile_id, entered, at) VALUES ($segment, $profile, $entered, $at)", transaction, "$segment", "$profile", "$entered", "$at");
@@ -214,6 +266,25 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
 
     private Task<List<T>> ReadAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
         database.QueryAsync(sql, read, cancellationToken, parameters);
+
+    /// <summary>A condition on <c>p.canonical_id</c> naming <paramref name="only"/> (held in a temporary table of the connection), or nothing for every profile.</summary>
+    private static string Only(SqliteConnection connection, IReadOnlyCollection<ProfileId>? only)
+    {
+        if (only is null)
+        {
+            return "";
+        }
+
+        // Connections are pooled: the table may be left from an earlier call on this one.
+        SqliteDatabase.Execute(connection, "CREATE TEMP TABLE IF NOT EXISTS only_profiles (id INTEGER PRIMARY KEY); DELETE FROM temp.only_profiles;");
+        using var insert = SqliteProfileStore.Command(connection, "INSERT OR IGNORE INTO temp.only_profiles (id) VALUES ($id)", null, "$id");
+        foreach (var profile in only)
+        {
+            SqliteProfileStore.Run(insert, profile.Value);
+        }
+
+        return " AND p.canonical_id IN (SELECT id FROM temp.only_profiles)";
+    }
 
     private static async Task EachAsync(SqliteConnection connection, string sql, Action<SqliteDataReader> each, CancellationToken cancellationToken)
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Sightline.Core.ComputedTraits;
 using Sightline.Core.Profiles;
 using Sightline.Core.Storage;
 
@@ -12,7 +11,7 @@ namespace Sightline.Core.Audiences;
 /// computed, dotted names reach into objects). For a <c>purpose</c>, members whose person did not grant it are left
 /// out and counted.
 /// </summary>
-public sealed class AudienceExport(IProfileStore profiles, ISegmentStore segments, ComputedTraitSet computed, TimeProvider time)
+public sealed class AudienceExport(IProfileStore profiles, ISegmentStore segments, SegmentEngine engine, TimeProvider time)
 {
     private const int Page = 1000;
     private static readonly string[] Leading = ["profile_id", "member_since"];
@@ -71,6 +70,7 @@ public sealed class AudienceExport(IProfileStore profiles, ISegmentStore segment
         }
 
         var current = Survivorship.Current(await profiles.TraitHistoryAsync(member.Profile, cancellationToken)).ToDictionary(t => t.Name, t => t.Json, StringComparer.Ordinal);
+        var computed = engine.Computed;
         var states = traits.Any(t => computed.Find(t) is not null) ? await segments.ComputedStatesAsync(member.Profile, cancellationToken) : null;
         foreach (var name in traits)
         {

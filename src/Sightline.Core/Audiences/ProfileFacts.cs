@@ -17,6 +17,7 @@ internal sealed class ProfileFacts
     private (string Name, TraitRank Rank)[] _ranks = [];
     private Leaf[] _leaves = [];
     private long[] _segments = [];
+    private int _segmentCount;
 
     public Dictionary<string, (bool Granted, long AtMs, long Sequence)> Consents { get; } = new(StringComparer.Ordinal);
 
@@ -25,7 +26,7 @@ internal sealed class ProfileFacts
     public List<EventFact> Events { get; } = [];
 
     /// <summary>The ids of the segments the profile is in.</summary>
-    public IReadOnlyList<long> Segments => _segments;
+    public ReadOnlySpan<long> Segments => _segments.AsSpan(0, _segmentCount);
 
     /// <summary>True when the person's latest choice for analytics is a denial.</summary>
     public bool DeniesAnalytics => Consents.TryGetValue(ConsentPurposes.Analytics, out var choice) && !choice.Granted;
@@ -67,19 +68,29 @@ internal sealed class ProfileFacts
         }
     }
 
-    public bool IsIn(long segment) => Array.IndexOf(_segments, segment) >= 0;
+    public bool IsIn(long segment) => Segments.Contains(segment);
+
+    /// <summary>Takes the memberships of <paramref name="before"/>, the facts this instance replaces.</summary>
+    public void KeepMemberships(ProfileFacts before) => (_segments, _segmentCount) = (before._segments, before._segmentCount);
 
     /// <summary>Records the profile entering (<paramref name="member"/>) or leaving a segment.</summary>
     public void SetMember(long segment, bool member)
     {
-        var index = Array.IndexOf(_segments, segment);
+        var index = Segments.IndexOf(segment);
         if (member && index < 0)
         {
-            _segments = [.. _segments, segment];
+            // Room for a few more: a first evaluation enters a million profiles into several segments each, and
+            // an array per entry is garbage the collector must trace through the whole heap of profiles.
+            if (_segmentCount == _segments.Length)
+            {
+                Array.Resize(ref _segments, Math.Max(4, _segments.Length * 2));
+            }
+
+            _segments[_segmentCount++] = segment;
         }
         else if (!member && index >= 0)
         {
-            _segments = [.. _segments[..index], .. _segments[(index + 1)..]];
+            _segments[index] = _segments[--_segmentCount];
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class SegmentEngine
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<long, ProfileFacts> _profiles = [];
-    private readonly Dictionary<string, TraitState> _empty;
+    private Dictionary<string, TraitState> _empty;
     private readonly NameTable _names = new();
     private readonly HashSet<long> _dirty = [];
     private readonly HashSet<(long Profile, string Trait)> _computedChanged = [];
@@ -35,11 +35,11 @@ public sealed class SegmentEngine
     {
         ArgumentNullException.ThrowIfNull(computed);
         Computed = computed;
-        _empty = computed.Traits.ToDictionary(t => t.Name, t => t.NewState(), StringComparer.Ordinal);
+        _empty = Empty(computed);
     }
 
     /// <summary>The computed traits in force.</summary>
-    public ComputedTraitSet Computed { get; }
+    public ComputedTraitSet Computed { get; private set; }
 
     /// <summary>False until the pipeline has loaded the profiles (never, on a node that does not run the pipeline).</summary>
     public bool IsLoaded { get; private set; }
@@ -134,6 +134,28 @@ public sealed class SegmentEngine
     }
 
     /// <summary>
+    /// Forgets all but the memberships of <paramref name="profiles"/>, for the store to load their facts again (after
+    /// events of theirs were deleted or cut down); they are evaluated with the next batch.
+    /// </summary>
+    public void Forget(IReadOnlyCollection<ProfileId> profiles)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        lock (_gate)
+        {
+            foreach (var profile in profiles)
+            {
+                if (_profiles.TryGetValue(profile.Value, out var before))
+                {
+                    var fresh = new ProfileFacts();
+                    fresh.KeepMemberships(before);
+                    _profiles[profile.Value] = fresh;
+                    _dirty.Add(profile.Value);
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// A stored membership. One of a profile not loaded (merged away, erased, or not yet replayed in a rebuild) waits
     /// for the next full evaluation: it ends there unless the profile is live again.
     /// </summary>
@@ -142,6 +164,20 @@ public sealed class SegmentEngine
         lock (_gate)
         {
             _orphans.Add((segment, profile.Value));
+        }
+    }
+
+    /// <summary>
+    /// Puts another set of computed traits in force. States of traits new or changed read as empty until rebuilt
+    /// (<see cref="Recomputed"/>); segments should be defined again, since what changes with time may have changed.
+    /// </summary>
+    public void Redefine(ComputedTraitSet computed)
+    {
+        ArgumentNullException.ThrowIfNull(computed);
+        lock (_gate)
+        {
+            Computed = computed;
+            _empty = Empty(computed);
         }
     }
 
@@ -379,7 +415,7 @@ public sealed class SegmentEngine
                 {
                     if (!timeDependentOnly)
                     {
-                        for (var i = entry.Value.Segments.Count - 1; i >= 0; i--)
+                        for (var i = entry.Value.Segments.Length - 1; i >= 0; i--)
                         {
                             if (entry.Value.Segments[i] is var gone && !live.Contains(gone))
                             {
@@ -411,12 +447,13 @@ public sealed class SegmentEngine
     /// Takes the states <paramref name="recomputation"/> rebuilt, in place of what every live profile held for those
     /// traits (a profile none of whose events matched gets an empty state); they are collected with the next batch.
     /// </summary>
-    public void Recomputed(ComputedRecomputation recomputation)
+    public void Recomputed(ComputedRecomputation recomputation, IReadOnlyCollection<ProfileId>? only = null)
     {
         ArgumentNullException.ThrowIfNull(recomputation);
         lock (_gate)
         {
-            foreach (var (profile, facts) in _profiles)
+            var profiles = only is null ? _profiles : only.Where(p => _profiles.ContainsKey(p.Value)).Select(p => KeyValuePair.Create(p.Value, _profiles[p.Value]));
+            foreach (var (profile, facts) in profiles)
             {
                 var states = recomputation.StatesOf(profile);
                 foreach (var trait in recomputation.Traits.Traits)
@@ -529,6 +566,9 @@ public sealed class SegmentEngine
             }
         }
     }
+
+    private static Dictionary<string, TraitState> Empty(ComputedTraitSet computed) =>
+        computed.Traits.ToDictionary(t => t.Name, t => t.NewState(), StringComparer.Ordinal);
 
     private FactsSubject Subject() => new(Computed, _empty, _ids, _names);
 

@@ -48,6 +48,7 @@ public sealed class ProfilePipeline(
     private long _processed;
     private int _rebuildRequested;
     private int _approvalsWaiting;
+    private readonly ConcurrentQueue<long> _eventsRemoved = new();
     private Dictionary<string, Source> _sources = new(StringComparer.Ordinal);
 
     /// <summary>The sequence number of the last event whose changes are committed.</summary>
@@ -83,6 +84,21 @@ public sealed class ProfilePipeline(
     public void SegmentsChanged()
     {
         Interlocked.Exchange(ref _segmentsChanged, 1);
+        Notify();
+    }
+
+    /// <summary>
+    /// Tells the pipeline events of these profiles were deleted or cut down behind its back (a retention pass): the
+    /// segment engine loads what they hold again, and their computed traits are built again from what is left.
+    /// </summary>
+    public void EventsRemoved(IEnumerable<long> profiles)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        foreach (var profile in profiles)
+        {
+            _eventsRemoved.Enqueue(profile);
+        }
+
         Notify();
     }
 
@@ -168,6 +184,11 @@ public sealed class ProfilePipeline(
             {
                 await store.ResetAsync(cancellationToken);
                 state = await LoadAsync(cancellationToken);
+            }
+
+            if (!_eventsRemoved.IsEmpty && segments is not null)
+            {
+                await ReloadProfilesAsync(state, segments, cancellationToken);
             }
 
             if (Interlocked.Exchange(ref _approvalsWaiting, 0) == 1)
@@ -472,6 +493,7 @@ public sealed class ProfilePipeline(
         if (changed)
         {
             _segmentVersion = await runtime.Store.VersionAsync(cancellationToken);
+            await DefineComputedAsync(runtime, Processed, cancellationToken);
             runtime.Engine.Define(await runtime.Store.ListAsync(cancellationToken));
             runtime.Engine.EvaluateAll(changes, now, timeDependentOnly: false);
             _nextRefresh = now + runtime.Refresh;
@@ -515,12 +537,7 @@ public sealed class ProfilePipeline(
         var checkpoint = await store.CheckpointAsync(cancellationToken);
         if (segments is not null)
         {
-            segments.Engine.Clear();
-            await segments.Store.LoadAsync(segments.Engine, cancellationToken);
-            await RecomputeStaleTraitsAsync(segments, checkpoint, cancellationToken);
-            segments.Engine.LoadDone();
-            _caughtUp = false;
-            Interlocked.Exchange(ref _segmentsChanged, 1);
+            await LoadSegmentsAsync(segments, checkpoint, cancellationToken);
         }
 
         // After the computed traits are rebuilt: whoever waits for Processed then reads them current.
@@ -538,25 +555,80 @@ public sealed class ProfilePipeline(
     }
 
     /// <summary>
-    /// Rebuilds from the log the states of computed traits whose definition is new or changed since the stored states
-    /// were built, and stores them with the fingerprints, at the stored checkpoint: events after it reach the new
-    /// states as the pipeline processes them.
+    /// Loads every live profile's facts into the segment engine afresh (with the computed traits in force, rebuilt
+    /// where they must be); segments are evaluated again once the pipeline is caught up.
     /// </summary>
-    private async Task RecomputeStaleTraitsAsync(SegmentRuntime runtime, long checkpoint, CancellationToken cancellationToken)
+    private async Task LoadSegmentsAsync(SegmentRuntime runtime, long checkpoint, CancellationToken cancellationToken)
     {
+        runtime.Engine.Clear();
+        await runtime.Store.LoadAsync(runtime.Engine, null, cancellationToken);
+        await DefineComputedAsync(runtime, checkpoint, cancellationToken);
+        runtime.Engine.LoadDone();
+        _caughtUp = false;
+        Interlocked.Exchange(ref _segmentsChanged, 1);
+    }
+
+    /// <summary>Loads again the facts of profiles whose events were removed, rebuilds their computed traits and evaluates them.</summary>
+    private async Task ReloadProfilesAsync(PipelineState state, SegmentRuntime runtime, CancellationToken cancellationToken)
+    {
+        var profiles = new HashSet<ProfileId>();
+        while (_eventsRemoved.TryDequeue(out var profile))
+        {
+            profiles.Add(state.Graph.Canonical(new ProfileId(profile)));
+        }
+
+        runtime.Engine.Forget(profiles);
+        await runtime.Store.LoadAsync(runtime.Engine, profiles, cancellationToken);
+        var recomputation = new ComputedRecomputation(runtime.Engine.Computed);
+        await runtime.Store.RecomputeAsync(recomputation, profiles, cancellationToken);
+        runtime.Engine.Recomputed(recomputation, profiles);
+        var changes = new ProfileChanges { Checkpoint = Processed };
+        runtime.Engine.Collect(changes, _time.GetUtcNow(), evaluate: _caughtUp);
+        await store.CommitAsync(changes, cancellationToken);
+        await NotifyAsync(state, changes, cancellationToken);
+    }
+
+    /// <summary>
+    /// Puts in force the computed traits of the configuration and those declared through the API; rebuilds from the log
+    /// the states of those whose definition is new or changed since the stored states were built, and stores them with
+    /// the fingerprints at <paramref name="checkpoint"/> (events after it reach the new states as the pipeline
+    /// processes them); drops the states of traits no longer defined.
+    /// </summary>
+    private async Task DefineComputedAsync(SegmentRuntime runtime, long checkpoint, CancellationToken cancellationToken)
+    {
+        var configured = runtime.Configured.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var definitions = runtime.Configured
+            .Concat((await runtime.Store.ComputedDefinitionsAsync(cancellationToken)).Select(s => s.Definition).Where(d => !configured.Contains(d.Name)))
+            .ToList();
+        static (string, string, string?) Key(TraitDefinition d) => (d.Name, d.Fingerprint(), d.Description);
+        var set = definitions.Select(Key).SequenceEqual(runtime.Engine.Computed.Traits.Select(t => Key(t.Definition)))
+            ? runtime.Engine.Computed
+            : new ComputedTraitSet(definitions);
         var built = await runtime.Store.ComputedFingerprintsAsync(cancellationToken);
-        var stale = runtime.Engine.Computed.Traits.Where(t => built.GetValueOrDefault(t.Name) != t.Fingerprint).ToList();
-        if (stale.Count == 0)
+        var stale = set.Traits.Where(t => built.GetValueOrDefault(t.Name) != t.Fingerprint).ToList();
+        var dropped = built.Keys.Where(name => set.Find(name) is null).ToList();
+        var recomputation = new ComputedRecomputation(new ComputedTraitSet(stale.Select(t => t.Definition)));
+        if (stale.Count > 0)
+        {
+            await runtime.Store.RecomputeAsync(recomputation, null, cancellationToken);
+        }
+
+        // The new set goes in force with its states built, so what reads it never sees a new trait empty.
+        if (set != runtime.Engine.Computed)
+        {
+            runtime.Engine.Redefine(set);
+        }
+
+        if (stale.Count == 0 && dropped.Count == 0)
         {
             return;
         }
 
-        var recomputation = new ComputedRecomputation(new ComputedTraitSet(stale.Select(t => t.Definition)));
-        await runtime.Store.RecomputeAsync(recomputation, cancellationToken);
         runtime.Engine.Recomputed(recomputation);
         var changes = new ProfileChanges { Checkpoint = checkpoint };
         runtime.Engine.Collect(changes, _time.GetUtcNow(), evaluate: false);
         changes.ComputedFingerprints.AddRange(stale.Select(t => (t.Name, t.Fingerprint)));
+        changes.ComputedDropped.AddRange(dropped);
         await store.CommitAsync(changes, cancellationToken);
     }
 
