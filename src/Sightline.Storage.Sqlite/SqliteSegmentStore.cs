@@ -131,11 +131,7 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             r =>
             {
                 using var message = JsonDocument.Parse(database.Protector.Open((byte[])r.GetValue(2), ProtectedColumns.EventPayload));
-                if (message.RootElement.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String)
-                {
-                    var properties = message.RootElement.TryGetProperty("properties", out var found) ? found.Clone() : default;
-                    engine.LoadEvent(new ProfileId(r.GetInt64(0)), name.GetString()!, DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), properties);
-                }
+                engine.LoadEvent(new ProfileId(r.GetInt64(0)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), message.RootElement);
             },
             cancellationToken);
         if (only is not null)

@@ -124,12 +124,12 @@ public sealed class SegmentEngine
         }
     }
 
-    /// <summary>A track event of a live profile; <paramref name="properties"/> must outlive the engine's use (clone it).</summary>
-    public void LoadEvent(ProfileId profile, string name, DateTimeOffset timestamp, JsonElement properties)
+    /// <summary>A stored track event of a live profile (the whole message; the engine keeps what it needs of it).</summary>
+    public void LoadEvent(ProfileId profile, DateTimeOffset timestamp, JsonElement message)
     {
         lock (_gate)
         {
-            Facts(profile.Value).Events.Add(new EventFact(_names.Intern(name), timestamp, properties));
+            AddEvent(Facts(profile.Value), timestamp, message);
         }
     }
 
@@ -301,10 +301,9 @@ public sealed class SegmentEngine
                 }
             }
 
-            if (logged.Type == MessageType.Track && message.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String)
+            if (logged.Type == MessageType.Track)
             {
-                var properties = message.TryGetProperty("properties", out var found) ? found.Clone() : default;
-                facts.Events.Add(new EventFact(_names.Intern(name.GetString()!), logged.Timestamp, properties));
+                AddEvent(facts, logged.Timestamp, message);
             }
 
             return effect;
@@ -564,6 +563,18 @@ public sealed class SegmentEngine
                 facts.SetMember(id, member);
                 changes.Add(new MembershipChange(id, new ProfileId(profile), member, now));
             }
+        }
+    }
+
+    private void AddEvent(ProfileFacts facts, DateTimeOffset timestamp, JsonElement message)
+    {
+        if (message.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String)
+        {
+            // A copy of a non-empty properties object only: a JsonDocument per event is most of what events cost here.
+            var properties = message.TryGetProperty("properties", out var found) && found.ValueKind == JsonValueKind.Object && found.EnumerateObject().Any()
+                ? found.Clone()
+                : default;
+            facts.Events.Add(new EventFact(_names.Intern(name.GetString()!), timestamp, properties));
         }
     }
 
