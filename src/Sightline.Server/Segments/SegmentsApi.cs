@@ -97,7 +97,7 @@ public static class SegmentsApi
     private static async Task<Results<Ok<SegmentView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         string segment, SegmentBody body, SegmentAuthoring authoring, ISegmentStore store, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(segment, cancellationToken) is not { } existing)
+        if (await store.FindAsync(RouteName(segment), cancellationToken) is not { } existing)
         {
             return Missing(segment);
         }
@@ -114,7 +114,7 @@ public static class SegmentsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string segment, SegmentAuthoring authoring, ISegmentStore store, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(segment, cancellationToken) is not { } existing)
+        if (await store.FindAsync(RouteName(segment), cancellationToken) is not { } existing)
         {
             return Missing(segment);
         }
@@ -131,12 +131,12 @@ public static class SegmentsApi
 
     private static async Task<Results<Ok<SegmentView>, ProblemHttpResult>> GetAsync(
         string segment, ISegmentStore store, SegmentAuthoring authoring, CancellationToken cancellationToken) =>
-        await store.FindAsync(segment, cancellationToken) is { } found ? TypedResults.Ok(await ViewAsync(found, store, authoring, cancellationToken)) : Missing(segment);
+        await store.FindAsync(RouteName(segment), cancellationToken) is { } found ? TypedResults.Ok(await ViewAsync(found, store, authoring, cancellationToken)) : Missing(segment);
 
     private static async Task<Results<Ok<MembersView>, ProblemHttpResult>> MembersAsync(
         string segment, long? after, int? limit, string? traits, ISegmentStore store, AudienceExport export, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(segment, cancellationToken) is not { } found)
+        if (await store.FindAsync(RouteName(segment), cancellationToken) is not { } found)
         {
             return Missing(segment);
         }
@@ -164,7 +164,7 @@ public static class SegmentsApi
     private static async Task<Results<Ok<HistoryView>, ProblemHttpResult>> HistoryAsync(
         string segment, long? before, int? limit, ISegmentStore store, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(segment, cancellationToken) is not { } found)
+        if (await store.FindAsync(RouteName(segment), cancellationToken) is not { } found)
         {
             return Missing(segment);
         }
@@ -181,7 +181,7 @@ public static class SegmentsApi
         string segment, string? format, string? traits, string? purpose, HttpContext http, ISegmentStore store, AudienceExport export,
         IOptions<SightlineOptions> options, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(segment, cancellationToken) is not { } found)
+        if (await store.FindAsync(RouteName(segment), cancellationToken) is not { } found)
         {
             return Missing(segment);
         }
@@ -199,7 +199,10 @@ public static class SegmentsApi
         }
 
         http.Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{found.Name}.{format}\"";
+        // Names may hold any letter: an ASCII file name for old clients, and the exact one as filename* (RFC 6266).
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName($"{found.Name}.{format}");
+        http.Response.Headers.ContentDisposition = disposition.ToString();
         await export.WriteAsync(found, format, Split(traits), purpose, http.Response.Body, cancellationToken);
         return TypedResults.Empty;
     }
@@ -209,6 +212,12 @@ public static class SegmentsApi
 
     private static SegmentView View(SegmentDefinition segment, IReadOnlyDictionary<long, int> sizes, Func<SegmentDefinition, string> status) => new(
         segment.Id, segment.Name, segment.Expression, segment.Description, sizes.GetValueOrDefault(segment.Id), status(segment), segment.CreatedAt, segment.UpdatedAt);
+
+    /// <summary>
+    /// A segment's name from a route: the server decodes every escape in a path but %2F (it would end a path segment),
+    /// and names may hold slashes.
+    /// </summary>
+    internal static string RouteName(string segment) => segment.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A comma-separated list of names, each once.</summary>
     internal static List<string> Split(string? list) =>

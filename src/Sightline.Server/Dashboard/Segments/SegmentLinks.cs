@@ -7,6 +7,6 @@ public static class SegmentLinks
 
     public static string Edit(string name) => Page(name) + "/edit";
 
-    /// <summary>The name in a route: the server decodes every escape in a path but %2F, which would end a segment of it.</summary>
-    public static string Name(string routeValue) => routeValue.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The name in a route, as the API reads it.</summary>
+    public static string Name(string routeValue) => Server.Segments.SegmentsApi.RouteName(routeValue);
 }
