@@ -176,9 +176,15 @@ try {
   await page.getByRole('heading', { name: 'Cronología' }).waitFor()
   expect(await page.getAttribute('html', 'lang') === 'es', 'the page is not marked as Spanish')
   await page.getByRole('link', { name: 'Buscar' }).click()
-  await page.getByLabel('Nombre, correo, teléfono o cualquier identificador').fill(query)
-  await page.keyboard.press('Enter')
-  await page.locator('table.results').waitFor()
+  // The unmerge rebuilt the search index too: on a busy machine it may still be filling.
+  for (let attempt = 0; ; attempt++) {
+    await page.getByLabel('Nombre, correo, teléfono o cualquier identificador').fill(query)
+    await page.keyboard.press('Enter')
+    await page.waitForURL((url) => url.searchParams.get('q') === query)
+    if (await page.locator('table.results').count() > 0) break
+    expect(attempt < 80, 'the search index was not rebuilt within 20 s of the unmerge')
+    await page.waitForTimeout(250)
+  }
   await shot(page, '12-search-spanish')
   // A tablet held upright: nothing wider than the screen.
   await page.setViewportSize({ width: 768, height: 1024 })
