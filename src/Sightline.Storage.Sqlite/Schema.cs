@@ -94,7 +94,19 @@ internal static class Schema
         );
         """,
         DashboardUsersSchema.Migration,
+        ComputedTraitDefinitions,
     ];
+
+    // Appended to Migrations: computed traits declared through the admin API, as the JSON people write (those of the
+    // configuration live in its file).
+    private const string ComputedTraitDefinitions = """
+        CREATE TABLE computed_trait_definitions (
+            name       TEXT PRIMARY KEY,
+            definition TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        """;
 
     /// <summary>Empties the derived state, for the pipeline to derive it again from the log.</summary>
     public const string ResetDerived = """
@@ -323,5 +335,13 @@ internal static class Schema
         CREATE INDEX derived.identities_by_profile ON identities (profile_id);
         CREATE TABLE derived.blind_index (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint BLOB NOT NULL);
         """ + ResetDerived,
+        """
+        -- The definition (fingerprint) each computed trait's stored states were built by: a trait whose definition is
+        -- new or changed is rebuilt from the log when the pipeline loads.
+        CREATE TABLE derived.computed_fingerprints (
+            name        TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Sightline.Core.Audiences;
 using Sightline.Core.ComputedTraits;
+using Sightline.Core.Events;
 using Sightline.Core.Identity;
 using Sightline.Core.Privacy;
 using Sightline.Core.Profiles;
@@ -53,7 +55,42 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
         (await ReadAsync("DELETE FROM segments WHERE id = $id RETURNING id", r => r.GetInt64(0), cancellationToken, ("$id", id))).Count > 0;
 
     public async Task<string> VersionAsync(CancellationToken cancellationToken) =>
-        (await ReadAsync("SELECT count(*) || ':' || coalesce(max(updated_at), 0) || ':' || total(id) FROM segments", r => r.GetString(0), cancellationToken))[0];
+        (await ReadAsync(
+            """
+            SELECT (SELECT count(*) || ':' || coalesce(max(updated_at), 0) || ':' || total(id) FROM segments)
+                || '/' || (SELECT count(*) || ':' || coalesce(max(updated_at), 0) || ':' || total(created_at) FROM computed_trait_definitions)
+            """,
+            r => r.GetString(0), cancellationToken))[0];
+
+    public async Task<IReadOnlyList<StoredTraitDefinition>> ComputedDefinitionsAsync(CancellationToken cancellationToken) =>
+        await ReadAsync(
+            "SELECT definition, created_at, updated_at FROM computed_trait_definitions ORDER BY name",
+            r => new StoredTraitDefinition(
+                TraitDefinitionLoader.ParseOne(JsonNode.Parse(r.GetString(0))!.AsObject()).Definition
+                    ?? throw new InvalidDataException($"The stored computed trait {r.GetString(0)} no longer reads as a definition."),
+                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2))),
+            cancellationToken);
+
+    public async Task<bool> AddComputedAsync(TraitDefinition definition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return (await ReadAsync(
+            "INSERT INTO computed_trait_definitions (name, definition, created_at, updated_at) VALUES ($name, $definition, $now, $now) ON CONFLICT (name) DO NOTHING RETURNING name",
+            r => r.GetString(0), cancellationToken,
+            ("$name", definition.Name), ("$definition", TraitDefinitionLoader.ToJson(definition).ToJsonString()), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()))).Count > 0;
+    }
+
+    public async Task<bool> ReplaceComputedAsync(TraitDefinition definition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return (await ReadAsync(
+            "UPDATE computed_trait_definitions SET definition = $definition, updated_at = $now WHERE name = $name RETURNING name",
+            r => r.GetString(0), cancellationToken,
+            ("$name", definition.Name), ("$definition", TraitDefinitionLoader.ToJson(definition).ToJsonString()), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()))).Count > 0;
+    }
+
+    public async Task<bool> DeleteComputedAsync(string name, CancellationToken cancellationToken) =>
+        (await ReadAsync("DELETE FROM computed_trait_definitions WHERE name = $name RETURNING name", r => r.GetString(0), cancellationToken, ("$name", name))).Count > 0;
 
     public async Task LoadAsync(SegmentEngine engine, CancellationToken cancellationToken)
     {
@@ -101,6 +138,30 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             },
             cancellationToken);
         await EachAsync(connection, "SELECT segment_id, profile_id FROM segment_members", r => engine.LoadMember(r.GetInt64(0), new ProfileId(r.GetInt64(1))), cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> ComputedFingerprintsAsync(CancellationToken cancellationToken) =>
+        (await ReadAsync("SELECT name, fingerprint FROM computed_fingerprints", r => (r.GetString(0), r.GetString(1)), cancellationToken))
+            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+
+    public async Task RecomputeAsync(ComputedRecomputation recomputation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recomputation);
+        using var connection = database.Open();
+        await EachAsync(
+            connection,
+            """
+            SELECT p.canonical_id, e.seq, e.type, e.message_id, e.timestamp, e.payload FROM events e
+            JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id ORDER BY e.seq
+            """,
+            r =>
+            {
+                using var message = JsonDocument.Parse(database.Protector.Open((byte[])r.GetValue(5), ProtectedColumns.EventPayload));
+                recomputation.Add(
+                    new ProfileId(r.GetInt64(0)), r.GetInt64(1), MessageTypes.Parse(r.GetString(2)), r.GetString(3),
+                    DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)), message.RootElement);
+            },
+            cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<long, int>> SizesAsync(CancellationToken cancellationToken) =>
@@ -172,6 +233,22 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             {
                 SqliteProfileStore.Run(state, profile.Value, trait, protector.Seal(json, ProtectedColumns.ComputedState));
             }
+        }
+
+        using (var fingerprint = SqliteProfileStore.Command(connection, "INSERT OR REPLACE INTO computed_fingerprints (name, fingerprint) VALUES ($name, $fingerprint)", transaction, "$name", "$fingerprint"))
+        {
+            foreach (var (trait, print) in changes.ComputedFingerprints)
+            {
+                SqliteProfileStore.Run(fingerprint, trait, print);
+            }
+        }
+
+        foreach (var dropped in changes.ComputedDropped)
+        {
+            using var states = SqliteProfileStore.Command(connection, "DELETE FROM computed_traits WHERE name = $name", transaction, "$name");
+            SqliteProfileStore.Run(states, dropped);
+            using var print = SqliteProfileStore.Command(connection, "DELETE FROM computed_fingerprints WHERE name = $name", transaction, "$name");
+            SqliteProfileStore.Run(print, dropped);
         }
 
         using var enter = SqliteProfileStore.Command(connection, "INSERT OR IGNORE INTO segment_members (segment_id, profile_id, since) VALUES ($segment, $profile, $at)", transaction, "$segment", "$profile", "$at");

@@ -21,9 +21,12 @@ public sealed class RunningServer : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private RunningServer(WebApplication app, string data, Uri address)
+    private readonly string? _owned;
+
+    private RunningServer(WebApplication app, string data, Uri address, string? owned)
     {
         _app = app;
+        _owned = owned;
         Data = data;
         Address = address;
         Http = new HttpClient { BaseAddress = address };
@@ -56,7 +59,9 @@ public sealed class RunningServer : IAsyncDisposable
         var app = SightlineApp.Build([], overrides);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new RunningServer(app, data, new Uri(address));
+        // A data directory the test names is the test's to delete; deleting its parent here would reach into /tmp.
+        var owned = overrides["Sightline:Data"] == data ? Path.GetDirectoryName(data) : null;
+        return new RunningServer(app, overrides["Sightline:Data"]!, new Uri(address), owned);
     }
 
     public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
@@ -133,7 +138,10 @@ public sealed class RunningServer : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(Path.GetDirectoryName(Data)!, recursive: true);
+            if (_owned is not null)
+            {
+                Directory.Delete(_owned, recursive: true);
+            }
         }
         catch (IOException)
         {

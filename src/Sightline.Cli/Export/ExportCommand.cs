@@ -49,7 +49,7 @@ internal static class ExportCommand
 
             var file = parse.GetValue(output);
             var names = (parse.GetValue(traits) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var export = new AudienceExport(cli.Profiles, cli.Segments, cli.Engine.Computed, TimeProvider.System);
+            var export = new AudienceExport(cli.Profiles, cli.Segments, cli.Engine, TimeProvider.System);
             (long Written, long WithoutConsent) counts;
             await using (var stream = file is null ? Console.OpenStandardOutput() : file.Create())
             {

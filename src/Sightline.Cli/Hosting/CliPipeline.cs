@@ -29,7 +29,7 @@ internal sealed class CliPipeline : IDisposable
             _log, Profiles, new SqliteSourceCatalog(Database, TimeProvider.System), MergeRules.Default,
             new IdentifierExtractor(new IdentifierNormalizer(Settings.DefaultPhoneRegion)), Settings.Matching(),
             suppression: PrivacyDesk.Suppression(Settings, privacy), privacy: privacy,
-            segments: new SegmentRuntime(Engine, Segments, TimeSpan.FromSeconds(Settings.SegmentRefreshSeconds)));
+            segments: new SegmentRuntime(Engine, Segments, TimeSpan.FromSeconds(Settings.SegmentRefreshSeconds), [.. Engine.Computed.Traits.Select(t => t.Definition)]));
     }
 
     public SightlineOptions Settings { get; }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Sightline.Core.ComputedTraits;
 using Sightline.Core.Identity;
 using Sightline.Core.Profiles;
 using Sightline.Core.Storage;
@@ -13,7 +12,7 @@ namespace Sightline.Core.Audiences;
 /// computed, dotted names reach into objects). For a <c>purpose</c>, members whose person did not grant it are left
 /// out and counted.
 /// </summary>
-public sealed class AudienceExport(IProfileStore profiles, ISegmentStore segments, ComputedTraitSet computed, TimeProvider time)
+public sealed class AudienceExport(IProfileStore profiles, ISegmentStore segments, SegmentEngine engine, TimeProvider time)
 {
     private const int Page = 1000;
     private static readonly string[] Leading = ["profile_id", "member_since"];
@@ -77,6 +76,7 @@ public sealed class AudienceExport(IProfileStore profiles, ISegmentStore segment
         }
 
         var current = Survivorship.Current(await profiles.TraitHistoryAsync(profile, cancellationToken)).ToDictionary(t => t.Name, t => t.Json, StringComparer.Ordinal);
+        var computed = engine.Computed;
         var states = traits.Any(t => computed.Find(t) is not null) ? await segments.ComputedStatesAsync(profile, cancellationToken) : null;
         foreach (var name in traits)
         {

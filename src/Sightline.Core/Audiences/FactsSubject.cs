@@ -3,28 +3,59 @@ using Sightline.Core.Segments;
 
 namespace Sightline.Core.Audiences;
 
-/// <summary>A profile's facts as a compiled segment reads them, at one moment; rebound to each profile in turn.</summary>
-internal sealed class FactsSubject(ComputedTraitSet computed, IReadOnlyDictionary<string, TraitState> empty, IReadOnlyDictionary<string, long> segmentIds) : ISegmentSubject
+/// <summary>
+/// A profile's facts as a compiled segment reads them, at one moment; rebound to each profile in turn. One instance
+/// per thread of an evaluation: it remembers how each name a segment asks for resolves (the segments pass the same
+/// string instances every time), and each computed trait's value for the profile bound, which several segments read.
+/// </summary>
+internal sealed class FactsSubject(ComputedTraitSet computed, IReadOnlyDictionary<string, TraitState> empty, IReadOnlyDictionary<string, long> segmentIds, NameTable names) : ISegmentSubject
 {
-    public ProfileFacts Facts { get; set; } = null!;
+    private readonly Dictionary<string, (int Computed, string? Interned)> _resolved = new(ReferenceEqualityComparer.Instance);
+    private readonly SegmentValue[] _values = new SegmentValue[computed.Traits.Count];
+    private readonly int[] _valuesOf = new int[computed.Traits.Count];
+    private ProfileFacts _facts = null!;
+    private int _binding;
+
+    public ProfileFacts Facts
+    {
+        get => _facts;
+        set
+        {
+            _facts = value;
+            _binding++;
+        }
+    }
 
     public DateTimeOffset Now { get; set; }
 
     public SegmentValue Trait(string name)
     {
-        if (computed.Find(name) is { } trait)
+        if (!_resolved.TryGetValue(name, out var resolved))
         {
-            var state = Facts.Computed.TryGetValue(name, out var held) && trait.IsCurrent(held) ? held : empty[name];
-            return Convert(trait.Value(state, Now));
+            var index = computed.IndexOf(name);
+            _resolved[name] = resolved = (index, index < 0 ? names.Find(name) : null);
         }
 
-        return Facts.Values.TryGetValue(name, out var value) ? value : SegmentValue.Missing;
+        if (resolved.Computed < 0)
+        {
+            return resolved.Interned is { } interned ? Facts.Value(interned) : SegmentValue.Missing;
+        }
+
+        if (_valuesOf[resolved.Computed] != _binding)
+        {
+            var trait = computed.Traits[resolved.Computed];
+            var state = Facts.Computed.TryGetValue(trait.Name, out var held) && trait.IsCurrent(held) ? held : empty[trait.Name];
+            _values[resolved.Computed] = Convert(trait.Value(state, Now));
+            _valuesOf[resolved.Computed] = _binding;
+        }
+
+        return _values[resolved.Computed];
     }
 
     public ConsentState Consent(string purpose) =>
         Facts.Consents.TryGetValue(purpose, out var choice) ? choice.Granted ? ConsentState.Granted : ConsentState.Denied : ConsentState.Unknown;
 
-    public bool IsMemberOf(string segmentName) => segmentIds.TryGetValue(segmentName, out var id) && Facts.Segments.Contains(id);
+    public bool IsMemberOf(string segmentName) => segmentIds.TryGetValue(segmentName, out var id) && Facts.IsIn(id);
 
     public int CountEvents(EventQuery query, DateTimeOffset now, int enough)
     {

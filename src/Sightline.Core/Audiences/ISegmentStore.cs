@@ -19,11 +19,28 @@ public interface ISegmentStore
 
     Task<bool> DeleteAsync(long id, CancellationToken cancellationToken);
 
-    /// <summary>A value that changes whenever a segment is created, changed or deleted.</summary>
+    /// <summary>A value that changes whenever a segment or a computed trait declared through the API is created, changed or deleted.</summary>
     Task<string> VersionAsync(CancellationToken cancellationToken);
 
     /// <summary>Feeds <paramref name="engine"/> every live profile's traits, consents, computed-trait states, track events and memberships.</summary>
     Task LoadAsync(SegmentEngine engine, CancellationToken cancellationToken);
+
+    /// <summary>The computed traits declared through the admin API, by name.</summary>
+    Task<IReadOnlyList<StoredTraitDefinition>> ComputedDefinitionsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Saves a new computed-trait definition; false when one has its name.</summary>
+    Task<bool> AddComputedAsync(TraitDefinition definition, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the definition with the same name; false when none has it.</summary>
+    Task<bool> ReplaceComputedAsync(TraitDefinition definition, CancellationToken cancellationToken);
+
+    Task<bool> DeleteComputedAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>The definition fingerprint the stored states of each computed trait were built by.</summary>
+    Task<IReadOnlyDictionary<string, string>> ComputedFingerprintsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Feeds <paramref name="recomputation"/> every resolved event of a live profile, in log order, under the profile it belongs to now.</summary>
+    Task RecomputeAsync(ComputedRecomputation recomputation, CancellationToken cancellationToken);
 
     /// <summary>Members per segment id.</summary>
     Task<IReadOnlyDictionary<long, int>> SizesAsync(CancellationToken cancellationToken);
@@ -49,6 +66,9 @@ public sealed record SegmentMember(long Segment, ProfileId Profile, DateTimeOffs
 
 /// <summary>How many profiles entered and left a segment on one UTC day.</summary>
 public sealed record MembershipDay(long Segment, DateOnly Day, int Entered, int Left);
+
+/// <summary>A computed trait declared through the admin API.</summary>
+public sealed record StoredTraitDefinition(TraitDefinition Definition, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
 /// <summary>One entry into or exit from a segment.</summary>
 public sealed record MembershipEntry(long Id, long Segment, ProfileId Profile, bool Entered, DateTimeOffset At);

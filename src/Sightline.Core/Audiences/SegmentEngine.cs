@@ -21,8 +21,8 @@ public sealed class SegmentEngine
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<long, ProfileFacts> _profiles = [];
-    private readonly Dictionary<string, TraitState> _empty;
-    private readonly Dictionary<string, string> _eventNames = new(StringComparer.Ordinal);
+    private Dictionary<string, TraitState> _empty;
+    private readonly NameTable _names = new();
     private readonly HashSet<long> _dirty = [];
     private readonly HashSet<(long Profile, string Trait)> _computedChanged = [];
     private readonly HashSet<long> _computedCleared = [];
@@ -35,11 +35,11 @@ public sealed class SegmentEngine
     {
         ArgumentNullException.ThrowIfNull(computed);
         Computed = computed;
-        _empty = computed.Traits.ToDictionary(t => t.Name, t => t.NewState(), StringComparer.Ordinal);
+        _empty = Empty(computed);
     }
 
     /// <summary>The computed traits in force.</summary>
-    public ComputedTraitSet Computed { get; }
+    public ComputedTraitSet Computed { get; private set; }
 
     /// <summary>False until the pipeline has loaded the profiles (never, on a node that does not run the pipeline).</summary>
     public bool IsLoaded { get; private set; }
@@ -104,7 +104,7 @@ public sealed class SegmentEngine
     {
         lock (_gate)
         {
-            Facts(profile.Value).Observe(name, value, rank);
+            Facts(profile.Value).Observe(name, value, rank, _names);
         }
     }
 
@@ -112,7 +112,7 @@ public sealed class SegmentEngine
     {
         lock (_gate)
         {
-            Facts(profile.Value).Consent(purpose, granted, atMs, sequence);
+            Facts(profile.Value).Consent(_names.Intern(purpose), granted, atMs, sequence);
         }
     }
 
@@ -120,7 +120,7 @@ public sealed class SegmentEngine
     {
         lock (_gate)
         {
-            Facts(profile.Value).Computed[trait] = state;
+            Facts(profile.Value).Computed[Computed.Find(trait)?.Name ?? _names.Intern(trait)] = state;
         }
     }
 
@@ -129,7 +129,7 @@ public sealed class SegmentEngine
     {
         lock (_gate)
         {
-            Facts(profile.Value).Events.Add(new EventFact(Intern(name), timestamp, properties));
+            Facts(profile.Value).Events.Add(new EventFact(_names.Intern(name), timestamp, properties));
         }
     }
 
@@ -142,6 +142,20 @@ public sealed class SegmentEngine
         lock (_gate)
         {
             _orphans.Add((segment, profile.Value));
+        }
+    }
+
+    /// <summary>
+    /// Puts another set of computed traits in force. States of traits new or changed read as empty until rebuilt
+    /// (<see cref="Recomputed"/>); segments should be defined again, since what changes with time may have changed.
+    /// </summary>
+    public void Redefine(ComputedTraitSet computed)
+    {
+        ArgumentNullException.ThrowIfNull(computed);
+        lock (_gate)
+        {
+            Computed = computed;
+            _empty = Empty(computed);
         }
     }
 
@@ -232,14 +246,14 @@ public sealed class SegmentEngine
                 {
                     foreach (var trait in found.EnumerateObject())
                     {
-                        facts.Observe(trait.Name, trait.Value, rank);
+                        facts.Observe(trait.Name, trait.Value, rank, _names);
                     }
                 }
             }
 
             foreach (var (purpose, granted) in ConsentPurposes.Read(message))
             {
-                facts.Consent(purpose, granted, logged.Timestamp.ToUnixTimeMilliseconds(), logged.Sequence);
+                facts.Consent(_names.Intern(purpose), granted, logged.Timestamp.ToUnixTimeMilliseconds(), logged.Sequence);
             }
 
             _dirty.Add(profile.Value);
@@ -268,7 +282,7 @@ public sealed class SegmentEngine
             if (logged.Type == MessageType.Track && message.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String)
             {
                 var properties = message.TryGetProperty("properties", out var found) ? found.Clone() : default;
-                facts.Events.Add(new EventFact(Intern(name.GetString()!), logged.Timestamp, properties));
+                facts.Events.Add(new EventFact(_names.Intern(name.GetString()!), logged.Timestamp, properties));
             }
 
             return effect;
@@ -360,7 +374,7 @@ public sealed class SegmentEngine
                 // After a rebuild the same profile ids come back: the evaluation below decides for those.
                 if (_profiles.TryGetValue(profile, out var facts))
                 {
-                    facts.Segments.Add(segment);
+                    facts.SetMember(segment, true);
                 }
                 else
                 {
@@ -379,10 +393,13 @@ public sealed class SegmentEngine
                 {
                     if (!timeDependentOnly)
                     {
-                        foreach (var gone in entry.Value.Segments.Where(s => !live.Contains(s)).ToList())
+                        for (var i = entry.Value.Segments.Length - 1; i >= 0; i--)
                         {
-                            entry.Value.Segments.Remove(gone);
-                            local.Changes.Add(new MembershipChange(gone, new ProfileId(entry.Key), false, now));
+                            if (entry.Value.Segments[i] is var gone && !live.Contains(gone))
+                            {
+                                entry.Value.SetMember(gone, false);
+                                local.Changes.Add(new MembershipChange(gone, new ProfileId(entry.Key), false, now));
+                            }
                         }
                     }
 
@@ -401,6 +418,40 @@ public sealed class SegmentEngine
             }
 
             return changes.Memberships.Count - before;
+        }
+    }
+
+    /// <summary>
+    /// Takes the states <paramref name="recomputation"/> rebuilt, in place of what every live profile held for those
+    /// traits (a profile none of whose events matched gets an empty state); they are collected with the next batch.
+    /// </summary>
+    public void Recomputed(ComputedRecomputation recomputation)
+    {
+        ArgumentNullException.ThrowIfNull(recomputation);
+        lock (_gate)
+        {
+            foreach (var (profile, facts) in _profiles)
+            {
+                var states = recomputation.StatesOf(profile);
+                foreach (var trait in recomputation.Traits.Traits)
+                {
+                    if (states is not null && states.TryGetValue(trait.Name, out var state))
+                    {
+                        facts.Computed[trait.Name] = state;
+                    }
+                    else if (facts.Computed.ContainsKey(trait.Name))
+                    {
+                        facts.Computed[trait.Name] = trait.NewState();
+                    }
+                    else
+                    {
+                        continue;
+                    }
+
+                    _computedChanged.Add((profile, trait.Name));
+                    _dirty.Add(profile);
+                }
+            }
         }
     }
 
@@ -487,15 +538,18 @@ public sealed class SegmentEngine
         {
             var id = segment.Definition.Id;
             var member = segment.Compiled.Evaluate(subject, now);
-            if (member != facts.Segments.Contains(id))
+            if (member != facts.IsIn(id))
             {
-                _ = member ? facts.Segments.Add(id) : facts.Segments.Remove(id);
+                facts.SetMember(id, member);
                 changes.Add(new MembershipChange(id, new ProfileId(profile), member, now));
             }
         }
     }
 
-    private FactsSubject Subject() => new(Computed, _empty, _ids);
+    private static Dictionary<string, TraitState> Empty(ComputedTraitSet computed) =>
+        computed.Traits.ToDictionary(t => t.Name, t => t.NewState(), StringComparer.Ordinal);
+
+    private FactsSubject Subject() => new(Computed, _empty, _ids, _names);
 
     private bool SlidesWithTime(string name) =>
         Computed.Find(name) is { } trait && (trait.Definition.WindowDays is not null || trait.Definition.Aggregation == Aggregation.DaysSince);
@@ -509,17 +563,6 @@ public sealed class SegmentEngine
 
         return facts;
     }
-
-    private string Intern(string name)
-    {
-        if (!_eventNames.TryGetValue(name, out var interned))
-        {
-            _eventNames[name] = interned = name;
-        }
-
-        return interned;
-    }
-
 
     private sealed record Active(SegmentDefinition Definition, CompiledSegment Compiled, bool TimeDependent);
 }

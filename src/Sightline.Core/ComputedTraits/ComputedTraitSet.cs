@@ -8,26 +8,29 @@ namespace Sightline.Core.ComputedTraits;
 /// </summary>
 public sealed class ComputedTraitSet
 {
-    private readonly Dictionary<string, ComputedTrait> _byName;
+    private readonly Dictionary<string, int> _byName;
 
     /// <exception cref="ArgumentException">A definition is invalid, or two share a name.</exception>
     public ComputedTraitSet(IEnumerable<TraitDefinition> definitions)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         Traits = [.. definitions.Select(d => new ComputedTrait(d))];
-        _byName = new Dictionary<string, ComputedTrait>(StringComparer.Ordinal);
-        foreach (var trait in Traits)
+        _byName = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var index = 0; index < Traits.Count; index++)
         {
-            if (!_byName.TryAdd(trait.Name, trait))
+            if (!_byName.TryAdd(Traits[index].Name, index))
             {
-                throw new ArgumentException($"Two computed traits are named {trait.Name}.", nameof(definitions));
+                throw new ArgumentException($"Two computed traits are named {Traits[index].Name}.", nameof(definitions));
             }
         }
     }
 
     public IReadOnlyList<ComputedTrait> Traits { get; }
 
-    public ComputedTrait? Find(string name) => _byName.GetValueOrDefault(name);
+    public ComputedTrait? Find(string name) => _byName.TryGetValue(name, out var index) ? Traits[index] : null;
+
+    /// <summary>The trait's position in <see cref="Traits"/>, or -1 when none is named so.</summary>
+    public int IndexOf(string name) => _byName.GetValueOrDefault(name, -1);
 
     /// <summary>
     /// Applies one event to a profile's states and returns the names of the traits whose state changed (to store).

@@ -101,6 +101,82 @@ public static partial class TraitDefinitionLoader
         return new TraitDefinitionsResult(errors.Count == 0 ? definitions : [], errors);
     }
 
+    /// <summary>
+    /// Reads one definition given as a JSON object (the admin API's body): the definition, or each problem as the key
+    /// it concerns and the reason.
+    /// </summary>
+    public static (TraitDefinition? Definition, IReadOnlyList<(string Key, string Reason)> Errors) ParseOne(JsonObject item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var problems = new List<string>();
+        var definition = Read(item, problems.Add);
+        if (definition is not null && problems.Count == 0 && Problem(definition) is { } problem)
+        {
+            problems.Add(problem);
+        }
+
+        return (problems.Count == 0 ? definition : null, [.. problems.Select(p => p.Split(": ", 2) is [var key, var reason] ? (key, reason) : ("definition", p))]);
+    }
+
+    /// <summary>A definition as JSON with the keys people write (docs/computed-traits.md); <see cref="ParseOne"/> reads it back to the same fingerprint.</summary>
+    public static JsonObject ToJson(TraitDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var json = new JsonObject { ["name"] = definition.Name };
+        if (definition.Description is { } description)
+        {
+            json["description"] = description;
+        }
+
+        json["aggregation"] = Name(definition.Aggregation);
+        json["type"] = new JsonArray([.. definition.Types.Select(t => (JsonNode)MessageTypes.Name(t))]);
+        if (definition.Events.Count > 0)
+        {
+            json["event"] = new JsonArray([.. definition.Events.Select(e => (JsonNode)e)]);
+        }
+
+        if (definition.Where.Count > 0)
+        {
+            var where = new JsonObject();
+            foreach (var filter in definition.Where)
+            {
+                JsonNode operand = filter.Operator switch
+                {
+                    FilterOperator.In => new JsonArray([.. filter.Operands.Select(Operand)]),
+                    FilterOperator.Exists => JsonValue.Create(filter.Operands[0] == "true"),
+                    _ => Operand(filter.Operands[0]),
+                };
+                where[filter.Path.Text] = new JsonObject { [Name(filter.Operator)] = operand };
+            }
+
+            json["where"] = where;
+        }
+
+        if (definition.Property is { } property)
+        {
+            json["property"] = property.Text;
+        }
+
+        if (definition.WindowDays is { } days)
+        {
+            json["window_days"] = days;
+        }
+
+        if (definition.Per is { } per)
+        {
+            json["per"] = Name(per);
+        }
+
+        return json;
+    }
+
+    // A number when it reads back as the same text (so 50 stays 50 and "007" stays text), else text.
+    private static JsonNode Operand(string text) =>
+        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+        && number.ToString(CultureInfo.InvariantCulture) == text
+            ? JsonValue.Create(number)
+            : JsonValue.Create(text);
+
     /// <summary>What is wrong with a definition, as "key: reason", or null when it can run.</summary>
     public static string? Problem(TraitDefinition d)
     {

@@ -45,10 +45,17 @@ public sealed class ProfileChanges
     /// <summary>Profiles merged away, whose computed-trait states now live in the profile they joined.</summary>
     public List<ProfileId> ComputedRetired { get; } = [];
 
+    /// <summary>The computed traits whose every live profile's state is now built by this definition fingerprint.</summary>
+    public List<(string Trait, string Fingerprint)> ComputedFingerprints { get; } = [];
+
+    /// <summary>Computed traits no longer defined: their states go.</summary>
+    public List<string> ComputedDropped { get; } = [];
+
     /// <summary>Profiles entering and leaving segments.</summary>
     public List<MembershipChange> Memberships { get; } = [];
 
     /// <summary>True when there is nothing to store but possibly the checkpoint.</summary>
     public bool IsEmpty => Created.Count == 0 && Links.Count == 0 && Merges.Count == 0 && Blocked.Count == 0 && Events.Count == 0 && Traits.Count == 0 && Suggestions.Count == 0 && Consents.Count == 0
-        && ComputedStates.Count == 0 && ComputedRetired.Count == 0 && Memberships.Count == 0;
+        && ComputedStates.Count == 0 && ComputedRetired.Count == 0 && ComputedFingerprints.Count == 0 && ComputedDropped.Count == 0
+        && Memberships.Count == 0;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Sightline.Core.Audiences;
+using Sightline.Core.ComputedTraits;
 using Sightline.Core.Identity;
 using Sightline.Core.Consent;
 using Sightline.Core.Identity.Matching;
@@ -471,6 +472,7 @@ public sealed class ProfilePipeline(
         if (changed)
         {
             _segmentVersion = await runtime.Store.VersionAsync(cancellationToken);
+            await DefineComputedAsync(runtime, Processed, cancellationToken);
             runtime.Engine.Define(await runtime.Store.ListAsync(cancellationToken));
             runtime.Engine.EvaluateAll(changes, now, timeDependentOnly: false);
             _nextRefresh = now + runtime.Refresh;
@@ -512,15 +514,18 @@ public sealed class ProfilePipeline(
         }
 
         var checkpoint = await store.CheckpointAsync(cancellationToken);
-        Interlocked.Exchange(ref _processed, checkpoint);
         if (segments is not null)
         {
             segments.Engine.Clear();
             await segments.Store.LoadAsync(segments.Engine, cancellationToken);
+            await DefineComputedAsync(segments, checkpoint, cancellationToken);
             segments.Engine.LoadDone();
             _caughtUp = false;
             Interlocked.Exchange(ref _segmentsChanged, 1);
         }
+
+        // After the computed traits are rebuilt: whoever waits for Processed then reads them current.
+        Interlocked.Exchange(ref _processed, checkpoint);
 
         var state = new PipelineState(graph, new IdentityResolver(rules, Separated), index);
         // Applied already, unless the process stopped between recording an approval and merging.
@@ -531,6 +536,50 @@ public sealed class ProfilePipeline(
         }
 
         return state;
+    }
+
+    /// <summary>
+    /// Puts in force the computed traits of the configuration and those declared through the API; rebuilds from the log
+    /// the states of those whose definition is new or changed since the stored states were built, and stores them with
+    /// the fingerprints at <paramref name="checkpoint"/> (events after it reach the new states as the pipeline
+    /// processes them); drops the states of traits no longer defined.
+    /// </summary>
+    private async Task DefineComputedAsync(SegmentRuntime runtime, long checkpoint, CancellationToken cancellationToken)
+    {
+        var configured = runtime.Configured.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var definitions = runtime.Configured
+            .Concat((await runtime.Store.ComputedDefinitionsAsync(cancellationToken)).Select(s => s.Definition).Where(d => !configured.Contains(d.Name)))
+            .ToList();
+        static (string, string, string?) Key(TraitDefinition d) => (d.Name, d.Fingerprint(), d.Description);
+        var set = definitions.Select(Key).SequenceEqual(runtime.Engine.Computed.Traits.Select(t => Key(t.Definition)))
+            ? runtime.Engine.Computed
+            : new ComputedTraitSet(definitions);
+        var built = await runtime.Store.ComputedFingerprintsAsync(cancellationToken);
+        var stale = set.Traits.Where(t => built.GetValueOrDefault(t.Name) != t.Fingerprint).ToList();
+        var dropped = built.Keys.Where(name => set.Find(name) is null).ToList();
+        var recomputation = new ComputedRecomputation(new ComputedTraitSet(stale.Select(t => t.Definition)));
+        if (stale.Count > 0)
+        {
+            await runtime.Store.RecomputeAsync(recomputation, cancellationToken);
+        }
+
+        // The new set goes in force with its states built, so what reads it never sees a new trait empty.
+        if (set != runtime.Engine.Computed)
+        {
+            runtime.Engine.Redefine(set);
+        }
+
+        if (stale.Count == 0 && dropped.Count == 0)
+        {
+            return;
+        }
+
+        runtime.Engine.Recomputed(recomputation);
+        var changes = new ProfileChanges { Checkpoint = checkpoint };
+        runtime.Engine.Collect(changes, _time.GetUtcNow(), evaluate: false);
+        changes.ComputedFingerprints.AddRange(stale.Select(t => (t.Name, t.Fingerprint)));
+        changes.ComputedDropped.AddRange(dropped);
+        await store.CommitAsync(changes, cancellationToken);
     }
 
     /// <summary>The <c>traits</c> object of a message or its context, or null.</summary>

@@ -15,6 +15,7 @@ using Sightline.Core.Storage;
 using Sightline.Server.Access;
 using Sightline.Server.Admin;
 using Sightline.Server.Audit;
+using Sightline.Server.ComputedTraits;
 using Sightline.Server.Consent;
 using Sightline.Server.Dashboard;
 using Sightline.Server.Dashboard.Signin;
@@ -130,10 +131,11 @@ public static class SightlineApp
         services.AddSingleton(sp => Options(sp).Matching());
         services.AddSingleton<ISegmentStore, SqliteSegmentStore>();
         services.AddSingleton(sp => new SegmentEngine(Options(sp).ComputedTraitSet()));
-        services.AddSingleton(sp => new SegmentRuntime(
-            sp.GetRequiredService<SegmentEngine>(), sp.GetRequiredService<ISegmentStore>(), TimeSpan.FromSeconds(Options(sp).SegmentRefreshSeconds)));
+        services.AddSingleton(sp => sp.GetRequiredService<SegmentEngine>() is var engine
+            ? new SegmentRuntime(engine, sp.GetRequiredService<ISegmentStore>(), TimeSpan.FromSeconds(Options(sp).SegmentRefreshSeconds), [.. engine.Computed.Traits.Select(t => t.Definition)])
+            : null!);
         services.AddSingleton(sp => new AudienceExport(
-            sp.GetRequiredService<IProfileStore>(), sp.GetRequiredService<ISegmentStore>(), sp.GetRequiredService<SegmentEngine>().Computed, TimeProvider.System));
+            sp.GetRequiredService<IProfileStore>(), sp.GetRequiredService<ISegmentStore>(), sp.GetRequiredService<SegmentEngine>(), TimeProvider.System));
         services.AddSingleton<ProfilePipeline>();
         services.AddSingleton<SegmentAuthoring>();
         services.AddHostedService<ProfilePipelineService>();
@@ -211,6 +213,7 @@ public static class SightlineApp
         app.MapEncryption();
         app.MapRetention();
         app.MapSegments();
+        app.MapComputedTraits();
         app.MapDashboard();
     }
 

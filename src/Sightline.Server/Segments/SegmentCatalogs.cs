@@ -23,10 +23,17 @@ public sealed class SegmentCatalogs(IProfileStore store, SegmentEngine engine, I
     public async Task<SegmentCatalog> CurrentAsync(ISegmentStore segments, CancellationToken cancellationToken, string? without = null)
     {
         var catalog = await CurrentAsync(cancellationToken);
+        // Computed traits just declared through the API count before the pipeline puts them in force.
+        var computed = new Dictionary<string, TraitType>(catalog.ComputedTraits, StringComparer.Ordinal);
+        foreach (var stored in await segments.ComputedDefinitionsAsync(cancellationToken))
+        {
+            computed.TryAdd(stored.Definition.Name, Type(new ComputedTrait(stored.Definition).ValueKind));
+        }
+
         return new SegmentCatalog
         {
             Traits = catalog.Traits,
-            ComputedTraits = catalog.ComputedTraits,
+            ComputedTraits = computed,
             ConsentPurposes = catalog.ConsentPurposes,
             Segments = (await segments.ListAsync(cancellationToken))
                 .Where(s => s.Name != without)

@@ -120,6 +120,33 @@ public sealed class TraitDefinitionLoaderTests
         // Stored states carry this; a change here makes every deployment recompute every trait.
         Fingerprint("{ name: n, aggregation: count, event: Order Completed, window_days: 90 }").ShouldBe(PinnedFingerprint);
 
+    [Fact]
+    public void A_definition_written_as_json_reads_back_to_the_same_fingerprint()
+    {
+        var definitions = TraitDefinitionLoader.Defaults().Definitions
+            .Append(Parse("""  - { name: n, aggregation: sum, event: [A, B], type: [track, page], property: total, where: { x: { in: [1, "007", a] }, y: { exists: false }, z: { gte: 2.50 } }, window_days: 30 }""").Definitions.Single())
+            .ToList();
+
+        foreach (var definition in definitions)
+        {
+            var json = TraitDefinitionLoader.ToJson(definition);
+            var (again, errors) = TraitDefinitionLoader.ParseOne(System.Text.Json.Nodes.JsonNode.Parse(json.ToJsonString())!.AsObject());
+            errors.ShouldBeEmpty(json.ToJsonString());
+            again!.Fingerprint().ShouldBe(definition.Fingerprint(), json.ToJsonString());
+            again.Description.ShouldBe(definition.Description);
+        }
+    }
+
+    [Fact]
+    public void One_definition_reports_each_problem_by_its_key()
+    {
+        var (definition, errors) = TraitDefinitionLoader.ParseOne(System.Text.Json.Nodes.JsonNode.Parse("""{"name":"x","aggregation":"summ","event":"A","windows_days":3}""")!.AsObject());
+
+        definition.ShouldBeNull();
+        errors.Select(e => e.Key).ShouldBe(["windows_days", "aggregation"], ignoreOrder: true);
+        errors.Single(e => e.Key == "aggregation").Reason.ShouldContain("\"summ\" is not one of");
+    }
+
     private const string PinnedFingerprint = "73ed959734aa518d";
 
     private static string Fingerprint(string trait) => Parse("  - " + trait).Definitions.ShouldHaveSingleItem().Fingerprint();

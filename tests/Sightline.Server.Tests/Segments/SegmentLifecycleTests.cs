@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-
 namespace Sightline.Server.Tests.Segments;
 
 /// <summary>A segment from writing to exporting, over real HTTP, with the pipeline keeping members as events arrive.</summary>
@@ -122,28 +119,7 @@ public sealed class SegmentLifecycleTests
         return [.. body.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("profile").GetString())];
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; !await condition(); attempt++)
-        {
-            if (attempt == 200)
-            {
-                throw new TimeoutException("the condition did not hold within 10 s");
-            }
+    private static Task EventuallyAsync(Func<Task<bool>> condition) => AdminApi.EventuallyAsync(condition);
 
-            await Task.Delay(50);
-        }
-    }
-
-    private static HttpRequestMessage Api(HttpMethod method, string path, string? json = null)
-    {
-        var request = new HttpRequestMessage(method, path);
-        if (json is not null)
-        {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        }
-
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RunningServer.AdminKey);
-        return request;
-    }
+    private static HttpRequestMessage Api(HttpMethod method, string path, string? json = null) => AdminApi.Request(method, path, json);
 }
