@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Sightline.Core.Audit;
@@ -133,7 +132,7 @@ public sealed partial class SegmentPagesTests
         delete.ShouldContain("Segment &quot;spain&quot; cannot be deleted while &quot;spanish buyers&quot; refer to it.");
 
         await server.PipelineCaughtUpAsync();
-        await EventuallyAsync(async () => (await session.GetAsync("/segments")).Body.Contains("<span class=\"badge yes\">live</span>", StringComparison.Ordinal));
+        await AdminApi.EventuallyAsync(async () => (await session.GetAsync("/segments")).Body.Contains("<span class=\"badge yes\">live</span>", StringComparison.Ordinal));
         var (_, list, _) = await session.GetAsync("/segments");
         var row = Row().Match(list[list.IndexOf("data-segment=\"spain\"", StringComparison.Ordinal)..]).Value;
         row.ShouldContain("<code class=\"wrap\">country = &quot;ES&quot;</code>");
@@ -166,7 +165,7 @@ public sealed partial class SegmentPagesTests
             .ShouldContain(e => e.Action == "GET /segments/{segment}/export" && e.Status == 200);
 
         // Deleted once nothing refers to it; the list says so.
-        await server.SendAsync(Api(HttpMethod.Delete, "/v1/segments/spanish%20buyers"));
+        await server.SendAsync(AdminApi.Request(HttpMethod.Delete, "/v1/segments/spanish%20buyers"));
         var (deletedStatus, _, deleted) = await session.SubmitAsync("/segments/spain/edit", "/segments/spain/edit", ("_handler", "delete"), ("confirm", "spain"));
         deletedStatus.ShouldBe(HttpStatusCode.Redirect);
         deleted.ShouldNotBeNull().ShouldEndWith("/segments?deleted=spain");
@@ -193,10 +192,10 @@ public sealed partial class SegmentPagesTests
         await server.PipelineCaughtUpAsync();
         await CreateAsync(server, "spain", "country = \"ES\"");
         await CreateAsync(server, "france", "country = \"FR\"");
-        await EventuallyAsync(async () => (await server.SendAsync(Api(HttpMethod.Get, "/v1/segments/spain/members"))).Body.GetProperty("members").GetArrayLength() == 1);
+        await AdminApi.EventuallyAsync(async () => (await server.SendAsync(AdminApi.Request(HttpMethod.Get, "/v1/segments/spain/members"))).Body.GetProperty("members").GetArrayLength() == 1);
         await server.SendAsync(RunningServer.Post("/v1/identify", """{"userId":"ana","traits":{"country":"FR"}}""", web));
         await server.PipelineCaughtUpAsync();
-        await EventuallyAsync(async () => (await server.SendAsync(Api(HttpMethod.Get, "/v1/segments/france/members"))).Body.GetProperty("members").GetArrayLength() == 1);
+        await AdminApi.EventuallyAsync(async () => (await server.SendAsync(AdminApi.Request(HttpMethod.Get, "/v1/segments/france/members"))).Body.GetProperty("members").GetArrayLength() == 1);
         using var session = new DashboardSession(server.Address);
         await session.SignInAsync();
 
@@ -230,7 +229,7 @@ public sealed partial class SegmentPagesTests
         var web = await server.AddSourceAsync("web");
         await server.SendAsync(RunningServer.Post("/v1/identify", """{"userId":"eve","traits":{"nickname":"<script>alert(1)</script>","vip":true}}""", web));
         await server.PipelineCaughtUpAsync();
-        (await server.SendAsync(Api(HttpMethod.Post, "/v1/segments", """{"name":"<script>alert(2)</script>","expression":"vip = true","description":"<img src=x onerror=alert(3)>"}""")))
+        (await server.SendAsync(AdminApi.Request(HttpMethod.Post, "/v1/segments", """{"name":"<script>alert(2)</script>","expression":"vip = true","description":"<img src=x onerror=alert(3)>"}""")))
             .Status.ShouldBe(201);
         await server.PipelineCaughtUpAsync();
         using var session = new DashboardSession(server.Address);
@@ -269,24 +268,8 @@ public sealed partial class SegmentPagesTests
     private static async Task CreateAsync(RunningServer server, string name, string expression)
     {
         var body = System.Text.Json.JsonSerializer.Serialize(new { name, expression });
-        var (status, answer) = await server.SendAsync(Api(HttpMethod.Post, "/v1/segments", body));
+        var (status, answer) = await server.SendAsync(AdminApi.Request(HttpMethod.Post, "/v1/segments", body));
         status.ShouldBe(201, answer.ToString());
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; !await condition(); attempt++)
-        {
-            attempt.ShouldBeLessThan(200, "the condition did not hold within 10 s");
-            await Task.Delay(50);
-        }
-    }
-
-    private static HttpRequestMessage Api(HttpMethod method, string path, string? json = null)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RunningServer.AdminKey);
-        return request;
     }
 
     [GeneratedRegex("^.*?</tr>", RegexOptions.Singleline)]
