@@ -29,6 +29,7 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
 
         var anchors = Anchors(connection, transaction, expired);
         var counts = new Dictionary<(string Source, string Type), (long Deleted, long Minimized)>();
+        var profiles = new HashSet<long>();
         using var payload = SqliteProfileStore.Command(connection, "SELECT payload FROM events WHERE seq = $seq", transaction, "$seq");
         using var minimize = SqliteProfileStore.Command(connection, "UPDATE events SET payload = $payload WHERE seq = $seq", transaction, "$payload", "$seq");
         using var traits = SqliteProfileStore.Command(connection, "DELETE FROM derived.traits WHERE profile_id = $profile AND seq = $seq", transaction, "$profile", "$seq");
@@ -49,6 +50,10 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
                 if (!dryRun)
                 {
                     Run(minimize, ("$payload", stub), ("$seq", e.Sequence));
+                    if (e.Profile is { } stubbed)
+                    {
+                        profiles.Add(stubbed);
+                    }
                 }
 
                 counts[(e.Source, e.Type)] = (deleted, minimized + 1);
@@ -61,6 +66,7 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
                 {
                     Run(traits, ("$profile", profile), ("$seq", e.Sequence));
                     Run(consents, ("$profile", profile), ("$seq", e.Sequence));
+                    profiles.Add(profile);
                 }
 
                 Run(lineage, ("$seq", e.Sequence));
@@ -72,7 +78,7 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
 
         transaction.Commit();
         return Task.FromResult(new RetentionBatch(
-            last, events.Count < limit, [.. counts.Select(c => new RetentionCount(c.Key.Source, c.Key.Type, c.Value.Deleted, c.Value.Minimized))]));
+            last, events.Count < limit, [.. counts.Select(c => new RetentionCount(c.Key.Source, c.Key.Type, c.Value.Deleted, c.Value.Minimized))], profiles));
     }
 
     public Task ReclaimAsync(CancellationToken cancellationToken)

@@ -92,16 +92,17 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
     public async Task<bool> DeleteComputedAsync(string name, CancellationToken cancellationToken) =>
         (await ReadAsync("DELETE FROM computed_trait_definitions WHERE name = $name RETURNING name", r => r.GetString(0), cancellationToken, ("$name", name))).Count > 0;
 
-    public async Task LoadAsync(SegmentEngine engine, CancellationToken cancellationToken)
+    public async Task LoadAsync(SegmentEngine engine, IReadOnlyCollection<ProfileId>? only, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
         using var connection = database.Open();
-        await EachAsync(connection, "SELECT id FROM profiles WHERE canonical_id = id", r => engine.LoadProfile(new ProfileId(r.GetInt64(0))), cancellationToken);
+        var filter = Only(connection, only);
+        await EachAsync(connection, $"SELECT id FROM profiles p WHERE canonical_id = id{filter}", r => engine.LoadProfile(new ProfileId(r.GetInt64(0))), cancellationToken);
         await EachAsync(
             connection,
-            """
+            $"""
             SELECT p.canonical_id, t.name, t.value, s.kind, s.trust, t.observed_at, t.seq FROM traits t
-            JOIN profiles p ON p.id = t.profile_id JOIN events e ON e.seq = t.seq JOIN sources s ON s.id = e.source_id
+            JOIN profiles p ON p.id = t.profile_id JOIN events e ON e.seq = t.seq JOIN sources s ON s.id = e.source_id WHERE 1{filter}
             """,
             r =>
             {
@@ -113,30 +114,32 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             cancellationToken);
         await EachAsync(
             connection,
-            "SELECT p.canonical_id, c.purpose, c.granted, c.observed_at, c.seq FROM consents c JOIN profiles p ON p.id = c.profile_id",
+            $"SELECT p.canonical_id, c.purpose, c.granted, c.observed_at, c.seq FROM consents c JOIN profiles p ON p.id = c.profile_id WHERE 1{filter}",
             r => engine.LoadConsent(new ProfileId(r.GetInt64(0)), r.GetString(1), r.GetInt64(2) == 1, r.GetInt64(3), r.GetInt64(4)),
             cancellationToken);
         await EachAsync(
             connection,
-            "SELECT p.canonical_id, c.name, c.state FROM computed_traits c JOIN profiles p ON p.id = c.profile_id",
+            $"SELECT p.canonical_id, c.name, c.state FROM computed_traits c JOIN profiles p ON p.id = c.profile_id WHERE 1{filter}",
             r => engine.LoadComputed(new ProfileId(r.GetInt64(0)), r.GetString(1), TraitState.FromJson(database.Protector.Open((byte[])r.GetValue(2), ProtectedColumns.ComputedState))),
             cancellationToken);
         await EachAsync(
             connection,
-            """
+            $"""
             SELECT p.canonical_id, e.timestamp, e.payload FROM events e
-            JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id WHERE e.type = 'track'
+            JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id WHERE e.type = 'track'{filter}
             """,
             r =>
             {
                 using var message = JsonDocument.Parse(database.Protector.Open((byte[])r.GetValue(2), ProtectedColumns.EventPayload));
-                if (message.RootElement.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String)
-                {
-                    var properties = message.RootElement.TryGetProperty("properties", out var found) ? found.Clone() : default;
-                    engine.LoadEvent(new ProfileId(r.GetInt64(0)), name.GetString()!, DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), properties);
-                }
+                engine.LoadEvent(new ProfileId(r.GetInt64(0)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), message.RootElement);
             },
             cancellationToken);
+        if (only is not null)
+        {
+            // The engine kept the memberships of the profiles it loads again.
+            return;
+        }
+
         await EachAsync(connection, "SELECT segment_id, profile_id FROM segment_members", r => engine.LoadMember(r.GetInt64(0), new ProfileId(r.GetInt64(1))), cancellationToken);
     }
 
@@ -144,15 +147,16 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
         (await ReadAsync("SELECT name, fingerprint FROM computed_fingerprints", r => (r.GetString(0), r.GetString(1)), cancellationToken))
             .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
 
-    public async Task RecomputeAsync(ComputedRecomputation recomputation, CancellationToken cancellationToken)
+    public async Task RecomputeAsync(ComputedRecomputation recomputation, IReadOnlyCollection<ProfileId>? only, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recomputation);
         using var connection = database.Open();
+        var filter = Only(connection, only);
         await EachAsync(
             connection,
-            """
+            $"""
             SELECT p.canonical_id, e.seq, e.type, e.message_id, e.timestamp, e.payload FROM events e
-            JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id ORDER BY e.seq
+            JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id WHERE 1{filter} ORDER BY e.seq
             """,
             r =>
             {
@@ -294,6 +298,25 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
         }
 
         return rows;
+    }
+
+    /// <summary>A condition on <c>p.canonical_id</c> naming <paramref name="only"/> (held in a temporary table of the connection), or nothing for every profile.</summary>
+    private static string Only(SqliteConnection connection, IReadOnlyCollection<ProfileId>? only)
+    {
+        if (only is null)
+        {
+            return "";
+        }
+
+        // Connections are pooled: the table may be left from an earlier call on this one.
+        SqliteDatabase.Execute(connection, "CREATE TEMP TABLE IF NOT EXISTS only_profiles (id INTEGER PRIMARY KEY); DELETE FROM temp.only_profiles;");
+        using var insert = SqliteProfileStore.Command(connection, "INSERT OR IGNORE INTO temp.only_profiles (id) VALUES ($id)", null, "$id");
+        foreach (var profile in only)
+        {
+            SqliteProfileStore.Run(insert, profile.Value);
+        }
+
+        return " AND p.canonical_id IN (SELECT id FROM temp.only_profiles)";
     }
 
     private static async Task EachAsync(SqliteConnection connection, string sql, Action<SqliteDataReader> each, CancellationToken cancellationToken)

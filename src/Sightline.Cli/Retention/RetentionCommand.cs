@@ -43,9 +43,11 @@ internal static class RetentionCommand
                 return 0;
             }
 
-            using var passes = new RetentionPasses(
-                new SqliteRetentionStore(CliOptions.OpenDatabase(parse.GetValue(data))), settings.Retention, TimeProvider.System);
+            // Through the pipeline, which then loads again the profiles whose events went and rebuilds their computed traits.
+            using var cli = CliPipeline.Open(parse.GetValue(data));
+            using var passes = new RetentionPasses(new SqliteRetentionStore(cli.Database), settings.Retention, TimeProvider.System, cli.Pipeline);
             var run = await passes.RunAsync($"cli ({Environment.UserName})", parse.GetValue(dryRun), cancellationToken);
+            await cli.CatchUpAsync(cancellationToken);
             Write([run]);
             await Console.Error.WriteLineAsync(run.DryRun
                 ? $"Dry run: {run.Deleted:N0} events would be deleted and {run.Minimized:N0} cut down to identity stubs; nothing was changed."

@@ -22,8 +22,11 @@ public interface ISegmentStore
     /// <summary>A value that changes whenever a segment or a computed trait declared through the API is created, changed or deleted.</summary>
     Task<string> VersionAsync(CancellationToken cancellationToken);
 
-    /// <summary>Feeds <paramref name="engine"/> every live profile's traits, consents, computed-trait states, track events and memberships.</summary>
-    Task LoadAsync(SegmentEngine engine, CancellationToken cancellationToken);
+    /// <summary>
+    /// Feeds <paramref name="engine"/> every live profile's traits, consents, computed-trait states, track events and
+    /// memberships; with <paramref name="only"/>, those profiles' but their memberships (the engine kept them).
+    /// </summary>
+    Task LoadAsync(SegmentEngine engine, IReadOnlyCollection<ProfileId>? only, CancellationToken cancellationToken);
 
     /// <summary>The computed traits declared through the admin API, by name.</summary>
     Task<IReadOnlyList<StoredTraitDefinition>> ComputedDefinitionsAsync(CancellationToken cancellationToken);
@@ -39,8 +42,11 @@ public interface ISegmentStore
     /// <summary>The definition fingerprint the stored states of each computed trait were built by.</summary>
     Task<IReadOnlyDictionary<string, string>> ComputedFingerprintsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Feeds <paramref name="recomputation"/> every resolved event of a live profile, in log order, under the profile it belongs to now.</summary>
-    Task RecomputeAsync(ComputedRecomputation recomputation, CancellationToken cancellationToken);
+    /// <summary>
+    /// Feeds <paramref name="recomputation"/> every resolved event of a live profile (or of <paramref name="only"/>
+    /// these), in log order, under the profile it belongs to now.
+    /// </summary>
+    Task RecomputeAsync(ComputedRecomputation recomputation, IReadOnlyCollection<ProfileId>? only, CancellationToken cancellationToken);
 
     /// <summary>Members per segment id.</summary>
     Task<IReadOnlyDictionary<long, int>> SizesAsync(CancellationToken cancellationToken);

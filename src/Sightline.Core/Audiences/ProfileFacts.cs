@@ -70,6 +70,9 @@ internal sealed class ProfileFacts
 
     public bool IsIn(long segment) => Segments.Contains(segment);
 
+    /// <summary>Takes the memberships of <paramref name="before"/>, the facts this instance replaces.</summary>
+    public void KeepMemberships(ProfileFacts before) => (_segments, _segmentCount) = (before._segments, before._segmentCount);
+
     /// <summary>Records the profile entering (<paramref name="member"/>) or leaving a segment.</summary>
     public void SetMember(long segment, bool member)
     {

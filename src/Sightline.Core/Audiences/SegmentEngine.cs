@@ -124,12 +124,34 @@ public sealed class SegmentEngine
         }
     }
 
-    /// <summary>A track event of a live profile; <paramref name="properties"/> must outlive the engine's use (clone it).</summary>
-    public void LoadEvent(ProfileId profile, string name, DateTimeOffset timestamp, JsonElement properties)
+    /// <summary>A stored track event of a live profile (the whole message; the engine keeps what it needs of it).</summary>
+    public void LoadEvent(ProfileId profile, DateTimeOffset timestamp, JsonElement message)
     {
         lock (_gate)
         {
-            Facts(profile.Value).Events.Add(new EventFact(_names.Intern(name), timestamp, properties));
+            AddEvent(Facts(profile.Value), timestamp, message);
+        }
+    }
+
+    /// <summary>
+    /// Forgets all but the memberships of <paramref name="profiles"/>, for the store to load their facts again (after
+    /// events of theirs were deleted or cut down); they are evaluated with the next batch.
+    /// </summary>
+    public void Forget(IReadOnlyCollection<ProfileId> profiles)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        lock (_gate)
+        {
+            foreach (var profile in profiles)
+            {
+                if (_profiles.TryGetValue(profile.Value, out var before))
+                {
+                    var fresh = new ProfileFacts();
+                    fresh.KeepMemberships(before);
+                    _profiles[profile.Value] = fresh;
+                    _dirty.Add(profile.Value);
+                }
+            }
         }
     }
 
@@ -279,10 +301,9 @@ public sealed class SegmentEngine
                 }
             }
 
-            if (logged.Type == MessageType.Track && message.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String)
+            if (logged.Type == MessageType.Track)
             {
-                var properties = message.TryGetProperty("properties", out var found) ? found.Clone() : default;
-                facts.Events.Add(new EventFact(_names.Intern(name.GetString()!), logged.Timestamp, properties));
+                AddEvent(facts, logged.Timestamp, message);
             }
 
             return effect;
@@ -425,12 +446,13 @@ public sealed class SegmentEngine
     /// Takes the states <paramref name="recomputation"/> rebuilt, in place of what every live profile held for those
     /// traits (a profile none of whose events matched gets an empty state); they are collected with the next batch.
     /// </summary>
-    public void Recomputed(ComputedRecomputation recomputation)
+    public void Recomputed(ComputedRecomputation recomputation, IReadOnlyCollection<ProfileId>? only = null)
     {
         ArgumentNullException.ThrowIfNull(recomputation);
         lock (_gate)
         {
-            foreach (var (profile, facts) in _profiles)
+            var profiles = only is null ? _profiles : only.Where(p => _profiles.ContainsKey(p.Value)).Select(p => KeyValuePair.Create(p.Value, _profiles[p.Value]));
+            foreach (var (profile, facts) in profiles)
             {
                 var states = recomputation.StatesOf(profile);
                 foreach (var trait in recomputation.Traits.Traits)
@@ -543,6 +565,18 @@ public sealed class SegmentEngine
                 facts.SetMember(id, member);
                 changes.Add(new MembershipChange(id, new ProfileId(profile), member, now));
             }
+        }
+    }
+
+    private void AddEvent(ProfileFacts facts, DateTimeOffset timestamp, JsonElement message)
+    {
+        if (message.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String)
+        {
+            // A copy of a non-empty properties object only: a JsonDocument per event is most of what events cost here.
+            var properties = message.TryGetProperty("properties", out var found) && found.ValueKind == JsonValueKind.Object && found.EnumerateObject().Any()
+                ? found.Clone()
+                : default;
+            facts.Events.Add(new EventFact(_names.Intern(name.GetString()!), timestamp, properties));
         }
     }
 

@@ -48,6 +48,7 @@ public sealed class ProfilePipeline(
     private long _processed;
     private int _rebuildRequested;
     private int _approvalsWaiting;
+    private readonly ConcurrentQueue<long> _eventsRemoved = new();
     private Dictionary<string, Source> _sources = new(StringComparer.Ordinal);
 
     /// <summary>The sequence number of the last event whose changes are committed.</summary>
@@ -83,6 +84,21 @@ public sealed class ProfilePipeline(
     public void SegmentsChanged()
     {
         Interlocked.Exchange(ref _segmentsChanged, 1);
+        Notify();
+    }
+
+    /// <summary>
+    /// Tells the pipeline events of these profiles were deleted or cut down behind its back (a retention pass): the
+    /// segment engine loads what they hold again, and their computed traits are built again from what is left.
+    /// </summary>
+    public void EventsRemoved(IEnumerable<long> profiles)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        foreach (var profile in profiles)
+        {
+            _eventsRemoved.Enqueue(profile);
+        }
+
         Notify();
     }
 
@@ -168,6 +184,11 @@ public sealed class ProfilePipeline(
             {
                 await store.ResetAsync(cancellationToken);
                 state = await LoadAsync(cancellationToken);
+            }
+
+            if (!_eventsRemoved.IsEmpty && segments is not null)
+            {
+                await ReloadProfilesAsync(state, segments, cancellationToken);
             }
 
             if (Interlocked.Exchange(ref _approvalsWaiting, 0) == 1)
@@ -516,12 +537,7 @@ public sealed class ProfilePipeline(
         var checkpoint = await store.CheckpointAsync(cancellationToken);
         if (segments is not null)
         {
-            segments.Engine.Clear();
-            await segments.Store.LoadAsync(segments.Engine, cancellationToken);
-            await DefineComputedAsync(segments, checkpoint, cancellationToken);
-            segments.Engine.LoadDone();
-            _caughtUp = false;
-            Interlocked.Exchange(ref _segmentsChanged, 1);
+            await LoadSegmentsAsync(segments, checkpoint, cancellationToken);
         }
 
         // After the computed traits are rebuilt: whoever waits for Processed then reads them current.
@@ -536,6 +552,40 @@ public sealed class ProfilePipeline(
         }
 
         return state;
+    }
+
+    /// <summary>
+    /// Loads every live profile's facts into the segment engine afresh (with the computed traits in force, rebuilt
+    /// where they must be); segments are evaluated again once the pipeline is caught up.
+    /// </summary>
+    private async Task LoadSegmentsAsync(SegmentRuntime runtime, long checkpoint, CancellationToken cancellationToken)
+    {
+        runtime.Engine.Clear();
+        await runtime.Store.LoadAsync(runtime.Engine, null, cancellationToken);
+        await DefineComputedAsync(runtime, checkpoint, cancellationToken);
+        runtime.Engine.LoadDone();
+        _caughtUp = false;
+        Interlocked.Exchange(ref _segmentsChanged, 1);
+    }
+
+    /// <summary>Loads again the facts of profiles whose events were removed, rebuilds their computed traits and evaluates them.</summary>
+    private async Task ReloadProfilesAsync(PipelineState state, SegmentRuntime runtime, CancellationToken cancellationToken)
+    {
+        var profiles = new HashSet<ProfileId>();
+        while (_eventsRemoved.TryDequeue(out var profile))
+        {
+            profiles.Add(state.Graph.Canonical(new ProfileId(profile)));
+        }
+
+        runtime.Engine.Forget(profiles);
+        await runtime.Store.LoadAsync(runtime.Engine, profiles, cancellationToken);
+        var recomputation = new ComputedRecomputation(runtime.Engine.Computed);
+        await runtime.Store.RecomputeAsync(recomputation, profiles, cancellationToken);
+        runtime.Engine.Recomputed(recomputation, profiles);
+        var changes = new ProfileChanges { Checkpoint = Processed };
+        runtime.Engine.Collect(changes, _time.GetUtcNow(), evaluate: _caughtUp);
+        await store.CommitAsync(changes, cancellationToken);
+        await NotifyAsync(state, changes, cancellationToken);
     }
 
     /// <summary>
@@ -560,7 +610,7 @@ public sealed class ProfilePipeline(
         var recomputation = new ComputedRecomputation(new ComputedTraitSet(stale.Select(t => t.Definition)));
         if (stale.Count > 0)
         {
-            await runtime.Store.RecomputeAsync(recomputation, cancellationToken);
+            await runtime.Store.RecomputeAsync(recomputation, null, cancellationToken);
         }
 
         // The new set goes in force with its states built, so what reads it never sees a new trait empty.

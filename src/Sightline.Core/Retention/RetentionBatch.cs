@@ -4,4 +4,5 @@ namespace Sightline.Core.Retention;
 /// <param name="LastSequence">The pass goes on after this event.</param>
 /// <param name="Done">True when no resolved event is left after <paramref name="LastSequence"/>.</param>
 /// <param name="Counts">Per source and type.</param>
-public sealed record RetentionBatch(long LastSequence, bool Done, IReadOnlyList<RetentionCount> Counts);
+/// <param name="Profiles">The profiles (as stored with the events) whose events it deleted or cut down.</param>
+public sealed record RetentionBatch(long LastSequence, bool Done, IReadOnlyList<RetentionCount> Counts, IReadOnlyCollection<long>? Profiles = null);

@@ -21,6 +21,7 @@ public sealed class RetentionPass(IRetentionStore store, TimeProvider time)
     {
         var started = time.GetUtcNow();
         var totals = new Dictionary<(string Source, string Type), RetentionCount>();
+        var profiles = new HashSet<long>();
         var after = 0L;
         while (policy.Rules.Count > 0)
         {
@@ -33,6 +34,7 @@ public sealed class RetentionPass(IRetentionStore store, TimeProvider time)
                     : count;
             }
 
+            profiles.UnionWith(batch.Profiles ?? []);
             after = batch.LastSequence;
             if (batch.Done)
             {
@@ -47,6 +49,7 @@ public sealed class RetentionPass(IRetentionStore store, TimeProvider time)
             StartedAt = started,
             FinishedAt = time.GetUtcNow(),
             Counts = [.. totals.Values.OrderBy(c => c.Source, StringComparer.Ordinal).ThenBy(c => c.Type, StringComparer.Ordinal)],
+            Profiles = profiles,
         };
         if (dryRun)
         {

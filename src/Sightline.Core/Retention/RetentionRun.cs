@@ -18,6 +18,10 @@ public sealed record RetentionRun
     /// <summary>Per source and type, those with something done.</summary>
     public required IReadOnlyList<RetentionCount> Counts { get; init; }
 
+    /// <summary>The profiles whose events the pass deleted or cut down, for the pipeline to load again; not recorded.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyCollection<long> Profiles { get; init; } = [];
+
     public long Deleted => Counts.Sum(c => c.Deleted);
 
     public long Minimized => Counts.Sum(c => c.Minimized);

@@ -22,10 +22,16 @@ public sealed class RetentionPasses(IRetentionStore store, RetentionOptions opti
         try
         {
             // The pipeline keeps its graph: a batch deletes no identity, merge or person data it holds.
-            return await new RetentionPass(store, time).RunAsync(
+            var run = await new RetentionPass(store, time).RunAsync(
                 Policy, trigger, dryRun, options.BatchSize,
                 work => pipeline is null ? work(cancellationToken) : pipeline.ExclusiveAsync(work, reload: false, cancellationToken),
                 cancellationToken);
+            if (run.Profiles.Count > 0)
+            {
+                pipeline?.EventsRemoved(run.Profiles);
+            }
+
+            return run;
         }
         finally
         {
