@@ -16,5 +16,8 @@ public abstract class DashboardComponent : ComponentBase
     /// <summary>Whether the signed-in user may decide merges and unmerge.</summary>
     protected bool IsAdmin => Context.User.IsInRole(Access.Roles.Admin);
 
+    /// <summary>Whether the signed-in user may write and delete segments.</summary>
+    protected bool ManagesSegments => Access.Policies.Admits[Access.Policies.ManageSegments].Any(Context.User.IsInRole);
+
     protected static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,15 +1,18 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Sightline.Core.Identity;
 using Sightline.Core.Profiles;
 using Sightline.Core.Storage;
 using Sightline.Server.Audit;
 using Sightline.Server.Dashboard.Localization;
+using Sightline.Server.Dashboard.Segments;
 using Sightline.Server.Dashboard.Signin;
 using Sightline.Server.Dashboard.Users;
 using Sightline.Server.Matching;
 using Sightline.Server.Profiles;
+using Sightline.Server.Segments;
 
 namespace Sightline.Server.Dashboard;
 
@@ -26,6 +29,7 @@ public static class DashboardEndpoints
         app.MapRazorComponents<App>().RequireAuthorization(DashboardAuthentication.ReadPolicy);
         app.MapGet("/dashboard.css", () => Asset("dashboard.css", "text/css")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/favicon.svg", () => Asset("favicon.svg", "image/svg+xml")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/segments.js", () => Asset("segments.js", "text/javascript")).AllowAnonymous().ExcludeFromDescription();
 
         var forms = app.MapGroup("").ExcludeFromDescription();
         forms.MapPost("/signin", SignInAsync).AllowAnonymous();
@@ -34,12 +38,15 @@ public static class DashboardEndpoints
         forms.MapPost("/merges/{id:long}/approve", ApproveAsync).RequireAuthorization(DashboardAuthentication.AdminPolicy);
         forms.MapPost("/merges/{id:long}/reject", RejectAsync).RequireAuthorization(DashboardAuthentication.AdminPolicy);
         forms.MapPost("/profiles/{id:long}/unmerge", UnmergeAsync).RequireAuthorization(DashboardAuthentication.AdminPolicy);
+        forms.MapPost("/segments/check", CheckSegmentAsync).RequireAuthorization(DashboardAuthentication.SegmentsPolicy);
+        // The audience file through the cookie: the API's own handler, so the file and its audit entry are the same.
+        forms.MapGet("/segments/{segment}/export", SegmentsApi.ExportAsync).RequireAuthorization(DashboardAuthentication.ReadPolicy);
         return app;
     }
 
     /// <summary>
-    /// Pages may run no script and load nothing from elsewhere, nor be framed: a value that slipped past escaping still
-    /// could not run. The API, its docs and the health check keep their own headers.
+    /// Pages may run no script but the dashboard's own files, load nothing from elsewhere, nor be framed: a value that
+    /// slipped past escaping still could not run. The API, its docs and the health check keep their own headers.
     /// </summary>
     public static void UseSecurityHeaders(WebApplication app) => app.Use((context, next) =>
     {
@@ -47,7 +54,7 @@ public static class DashboardEndpoints
         if (!path.StartsWithSegments("/v1") && !path.StartsWithSegments("/docs") && !path.StartsWithSegments("/openapi") && !path.StartsWithSegments("/healthz"))
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.CacheControl = "no-cache, no-store";
@@ -105,6 +112,15 @@ public static class DashboardEndpoints
         return Results.Redirect(await ProfilesApi.UnmergeAsync(new ProfileId(id), profile, store, pipeline, cancellationToken) is { } merge
             ? Invariant($"/profiles/{merge.Into}?unmerged={merge.From}")
             : Invariant($"/profiles/{id}?unmerged=none"));
+    }
+
+    /// <summary>The segment editor's check as one types (segments.js): the same diagnostics and preview the Preview button shows, as that part of the page.</summary>
+    private static async Task<RazorComponentResult<EditorFeedback>> CheckSegmentAsync(
+        [FromForm] string? expression, [FromForm] string? name, [FromForm] string? replacing, HttpContext http, SegmentAuthoring authoring, IProfileStore profiles,
+        CancellationToken cancellationToken)
+    {
+        var check = await EditorCheck.RunAsync(authoring, profiles, expression ?? "", name, string.IsNullOrEmpty(replacing) ? null : replacing, cancellationToken);
+        return new RazorComponentResult<EditorFeedback>(new { Texts = DashboardLanguage.For(http), Expression = expression ?? "", Check = check });
     }
 
     /// <summary>
