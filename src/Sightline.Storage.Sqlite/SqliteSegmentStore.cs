@@ -188,6 +188,26 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             r => new MembershipEntry(r.GetInt64(0), r.GetInt64(1), new ProfileId(r.GetInt64(2)), r.GetInt64(3) == 1, DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4))),
             cancellationToken, ("$before", beforeId), ("$segment", segment), ("$profile", profile?.Value), ("$limit", limit));
 
+    public async Task<IReadOnlyList<MembershipDay>> DailyChangesAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        // History is appended as changes are decided, so its ids follow time: reading it backwards stops at the first
+        // older row, and costs the window's rows rather than the whole history.
+        var from = since.ToUnixTimeMilliseconds();
+        var days = new Dictionary<(long Segment, long Day), (int Entered, int Left)>();
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT segment_id, entered, at FROM segment_history ORDER BY id DESC";
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken) && reader.GetInt64(2) is var at && at >= from)
+        {
+            var key = (reader.GetInt64(0), at / 86_400_000);
+            var (entered, left) = days.GetValueOrDefault(key);
+            days[key] = reader.GetInt64(1) == 1 ? (entered + 1, left) : (entered, left + 1);
+        }
+
+        return [.. days.Select(d => new MembershipDay(d.Key.Segment, DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + (int)d.Key.Day), d.Value.Entered, d.Value.Left))];
+    }
+
     public async Task<IReadOnlyList<SegmentMember>> MembershipsAsync(ProfileId profile, CancellationToken cancellationToken) =>
         await ReadAsync(
             "SELECT segment_id, profile_id, since FROM segment_members WHERE profile_id = $profile ORDER BY since, segment_id",

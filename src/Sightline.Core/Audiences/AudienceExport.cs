@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Sightline.Core.Identity;
 using Sightline.Core.Profiles;
 using Sightline.Core.Storage;
 
@@ -46,7 +47,7 @@ public sealed class AudienceExport(IProfileStore profiles, ISegmentStore segment
                     continue;
                 }
 
-                var values = await ValuesAsync(member, traits, now, cancellationToken);
+                var values = await ValuesAsync(member.Profile, traits, now, cancellationToken);
                 await writer.WriteLineAsync(csv ? CsvRow(member, traits, values) : JsonRow(member, traits, values));
                 written++;
             }
@@ -60,18 +61,23 @@ public sealed class AudienceExport(IProfileStore profiles, ISegmentStore segment
         }
     }
 
-    private async Task<Dictionary<string, string>> ValuesAsync(SegmentMember member, IReadOnlyList<string> traits, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// A profile's <paramref name="traits"/> as JSON text, as an audience row writes them: computed ones as of
+    /// <paramref name="now"/>, stored ones as their surviving value (dotted names reach into objects); a trait the
+    /// profile lacks is absent.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> ValuesAsync(ProfileId profile, IReadOnlyList<string> traits, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Values as JSON text, so both formats write them faithfully.
+        ArgumentNullException.ThrowIfNull(traits);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (traits.Count == 0)
         {
             return values;
         }
 
-        var current = Survivorship.Current(await profiles.TraitHistoryAsync(member.Profile, cancellationToken)).ToDictionary(t => t.Name, t => t.Json, StringComparer.Ordinal);
+        var current = Survivorship.Current(await profiles.TraitHistoryAsync(profile, cancellationToken)).ToDictionary(t => t.Name, t => t.Json, StringComparer.Ordinal);
         var computed = engine.Computed;
-        var states = traits.Any(t => computed.Find(t) is not null) ? await segments.ComputedStatesAsync(member.Profile, cancellationToken) : null;
+        var states = traits.Any(t => computed.Find(t) is not null) ? await segments.ComputedStatesAsync(profile, cancellationToken) : null;
         foreach (var name in traits)
         {
             if (computed.Find(name) is { } trait)
@@ -114,12 +120,12 @@ public sealed class AudienceExport(IProfileStore profiles, ISegmentStore segment
         return element.GetRawText();
     }
 
-    private static string CsvRow(SegmentMember member, IReadOnlyList<string> traits, Dictionary<string, string> values) =>
+    private static string CsvRow(SegmentMember member, IReadOnlyList<string> traits, IReadOnlyDictionary<string, string> values) =>
         string.Join(',', new[] { member.Profile.ToString(), Since(member) }
             .Concat(traits.Select(t => values.TryGetValue(t, out var json) ? Plain(json) : ""))
             .Select(Quote));
 
-    private static string JsonRow(SegmentMember member, IReadOnlyList<string> traits, Dictionary<string, string> values)
+    private static string JsonRow(SegmentMember member, IReadOnlyList<string> traits, IReadOnlyDictionary<string, string> values)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))

@@ -57,6 +57,9 @@ public interface ISegmentStore
     /// <summary>Entries and exits, newest first, with an id below <paramref name="beforeId"/>: of one segment, of one profile (and those merged into it), or both.</summary>
     Task<IReadOnlyList<MembershipEntry>> HistoryAsync(long? segment, ProfileId? profile, long beforeId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Entries and exits per segment and UTC day, for the days from <paramref name="since"/> on (for trends).</summary>
+    Task<IReadOnlyList<MembershipDay>> DailyChangesAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>The segments a live profile is in, with the time it entered each.</summary>
     Task<IReadOnlyList<SegmentMember>> MembershipsAsync(ProfileId profile, CancellationToken cancellationToken);
 
@@ -66,6 +69,9 @@ public interface ISegmentStore
 
 /// <summary>A profile in a segment since a moment (as a segment's member, <see cref="Segment"/> is that segment).</summary>
 public sealed record SegmentMember(long Segment, ProfileId Profile, DateTimeOffset Since);
+
+/// <summary>How many profiles entered and left a segment on one UTC day.</summary>
+public sealed record MembershipDay(long Segment, DateOnly Day, int Entered, int Left);
 
 /// <summary>A computed trait declared through the admin API.</summary>
 public sealed record StoredTraitDefinition(TraitDefinition Definition, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

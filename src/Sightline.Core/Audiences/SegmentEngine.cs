@@ -509,6 +509,8 @@ public sealed class SegmentEngine
                 (entry, _, local) =>
                 {
                     local.Subject.Facts = entry.Value;
+                    // Computed traits are read at the subject's moment: without it a window would reach back forever.
+                    local.Subject.Now = now;
                     if (segment.Evaluate(local.Subject, now))
                     {
                         local.Count++;

@@ -19,5 +19,8 @@ public abstract class DashboardComponent : ComponentBase
     /// <summary>A count with thousands separated, the same in every language (the server runs with invariant globalization).</summary>
     protected static string Number(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Whether the signed-in user may write and delete segments.</summary>
+    protected bool ManagesSegments => Access.Policies.Admits[Access.Policies.ManageSegments].Any(Context.User.IsInRole);
+
     protected static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 }

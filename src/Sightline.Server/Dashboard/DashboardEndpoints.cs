@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Sightline.Core.Audit;
 using Sightline.Core.Identity;
@@ -8,11 +9,13 @@ using Sightline.Core.Profiles;
 using Sightline.Core.Storage;
 using Sightline.Server.Audit;
 using Sightline.Server.Dashboard.Localization;
+using Sightline.Server.Dashboard.Segments;
 using Sightline.Server.Dashboard.Signin;
 using Sightline.Server.Dashboard.Users;
 using Sightline.Server.Import;
 using Sightline.Server.Matching;
 using Sightline.Server.Profiles;
+using Sightline.Server.Segments;
 
 namespace Sightline.Server.Dashboard;
 
@@ -30,6 +33,7 @@ public static class DashboardEndpoints
         app.MapGet("/dashboard.css", () => Asset("dashboard.css", "text/css")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/favicon.svg", () => Asset("favicon.svg", "image/svg+xml")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/dashboard.js", () => Asset("dashboard.js", "text/javascript")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/segments.js", () => Asset("segments.js", "text/javascript")).AllowAnonymous().ExcludeFromDescription();
 
         var forms = app.MapGroup("").ExcludeFromDescription();
         forms.MapPost("/signin", SignInAsync).AllowAnonymous();
@@ -39,13 +43,16 @@ public static class DashboardEndpoints
         forms.MapPost("/merges/{id:long}/reject", RejectAsync).RequireAuthorization(DashboardAuthentication.AdminPolicy);
         forms.MapPost("/profiles/{id:long}/unmerge", UnmergeAsync).RequireAuthorization(DashboardAuthentication.AdminPolicy);
         forms.MapPost("/quarantine/replay", ReplayAsync).RequireAuthorization(DashboardAuthentication.AdminPolicy);
+        forms.MapPost("/segments/check", CheckSegmentAsync).RequireAuthorization(DashboardAuthentication.SegmentsPolicy);
+        // The audience file through the cookie: the API's own handler, so the file and its audit entry are the same.
+        forms.MapGet("/segments/{segment}/export", SegmentsApi.ExportAsync).RequireAuthorization(DashboardAuthentication.ReadPolicy);
         return app;
     }
 
     /// <summary>
-    /// Pages may run no inline script and load nothing from elsewhere, nor be framed: a value that slipped past escaping
-    /// still could not run. The one script is the dashboard's own file (script-src 'self'), which may fetch pages of this
-    /// site only (connect-src 'self'). The API, its docs and the health check keep their own headers.
+    /// Pages may run no script but the dashboard's own files (script-src 'self'), which may fetch pages of this site
+    /// only (connect-src 'self'); they load nothing from elsewhere, nor are framed: a value that slipped past escaping
+    /// still could not run. The API, its docs and the health check keep their own headers.
     /// </summary>
     public static void UseSecurityHeaders(WebApplication app) => app.Use((context, next) =>
     {
@@ -164,6 +171,15 @@ public static class DashboardEndpoints
         return Results.Redirect(await ProfilesApi.UnmergeAsync(new ProfileId(id), profile, store, pipeline, cancellationToken) is { } merge
             ? Invariant($"/profiles/{merge.Into}?unmerged={merge.From}")
             : Invariant($"/profiles/{id}?unmerged=none"));
+    }
+
+    /// <summary>The segment editor's check as one types (segments.js): the same diagnostics and preview the Preview button shows, as that part of the page.</summary>
+    private static async Task<RazorComponentResult<EditorFeedback>> CheckSegmentAsync(
+        [FromForm] string? expression, [FromForm] string? name, [FromForm] string? replacing, HttpContext http, SegmentAuthoring authoring, IProfileStore profiles,
+        CancellationToken cancellationToken)
+    {
+        var check = await EditorCheck.RunAsync(authoring, profiles, expression ?? "", name, string.IsNullOrEmpty(replacing) ? null : replacing, cancellationToken);
+        return new RazorComponentResult<EditorFeedback>(new { Texts = DashboardLanguage.For(http), Expression = expression ?? "", Check = check });
     }
 
     /// <summary>

@@ -138,6 +138,7 @@ public static class SightlineApp
         services.AddSingleton(sp => new AudienceExport(
             sp.GetRequiredService<IProfileStore>(), sp.GetRequiredService<ISegmentStore>(), sp.GetRequiredService<SegmentEngine>(), TimeProvider.System));
         services.AddSingleton<ProfilePipeline>();
+        services.AddSingleton<SegmentAuthoring>();
         services.AddHostedService<ProfilePipelineService>();
 
         // Search: an in-memory index the pipeline keeps in step (it takes every registered observer).

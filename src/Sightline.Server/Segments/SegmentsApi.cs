@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Sightline.Core.Audiences;
-using Sightline.Core.Profiles;
 using Sightline.Core.Segments;
-using Sightline.Core.Storage;
 using Sightline.Server.Access;
 using Sightline.Server.Hosting;
 
@@ -17,8 +15,6 @@ namespace Sightline.Server.Segments;
 /// </summary>
 public static class SegmentsApi
 {
-    private const int SampleSize = 10;
-
     public static IEndpointRouteBuilder MapSegments(this IEndpointRouteBuilder app)
     {
         var manage = app.MapGroup("/v1/segments").RequireAuthorization(Policies.ManageSegments).WithTags("Segments");
@@ -42,133 +38,105 @@ public static class SegmentsApi
     }
 
     private static async Task<Results<Ok<SegmentValidation>, ValidationProblem>> ValidateAsync(
-        SegmentText body, SegmentCatalogs catalogs, ISegmentStore store, CancellationToken cancellationToken)
+        SegmentText body, SegmentAuthoring authoring, CancellationToken cancellationToken)
     {
         if (body.Expression is null)
         {
             return Required("expression", "the segment's text");
         }
 
-        var catalog = await catalogs.CurrentAsync(store, cancellationToken);
-        var result = SegmentValidator.Check(body.Expression, catalog, body.Name);
+        var result = await authoring.CheckAsync(body.Expression, body.Name, null, cancellationToken);
         var diagnostics = Diagnostics(result);
         if (!result.Succeeded)
         {
             return TypedResults.Ok(new SegmentValidation(false, diagnostics, null, null));
         }
 
-        var reads = SegmentDependencies.Of(result.Expression!, catalog);
+        var reads = await authoring.ReadsAsync(result, cancellationToken);
         return TypedResults.Ok(new SegmentValidation(
             true, diagnostics, SegmentPrinter.Print(result.Expression!),
             new DependencyView(reads.Traits, reads.ComputedTraits, reads.Events, reads.Segments, reads.ConsentPurposes, reads.IsTimeDependent)));
     }
 
     private static async Task<Results<Ok<PreviewView>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
-        SegmentText body, SegmentCatalogs catalogs, ISegmentStore store, SegmentEngine engine, TimeProvider time, CancellationToken cancellationToken)
+        SegmentText body, SegmentAuthoring authoring, CancellationToken cancellationToken)
     {
         if (body.Expression is null)
         {
             return Required("expression", "the segment's text");
         }
 
-        var result = SegmentValidator.Check(body.Expression, await catalogs.CurrentAsync(store, cancellationToken), body.Name);
+        var result = await authoring.CheckAsync(body.Expression, body.Name, null, cancellationToken);
         if (!result.Succeeded)
         {
             return Invalid(result);
         }
 
-        if (!engine.IsLoaded)
+        if (await authoring.PreviewAsync(result, cancellationToken) is not { Preview: var preview, Took: var took })
         {
             return TypedResults.Problem(
                 "Profiles are still loading, or this node does not run the profile pipeline (Sightline:Pipeline = false): previews need it.",
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Preview not available yet");
         }
 
-        var clock = Stopwatch.StartNew();
-        var preview = await Task.Run(() => engine.Preview(SegmentCompiler.Compile(result.Expression!), time.GetUtcNow(), SampleSize), cancellationToken);
-        return TypedResults.Ok(new PreviewView(preview.Size, preview.Profiles, [.. preview.Sample.Select(p => p.ToString())], Math.Round(clock.Elapsed.TotalMilliseconds, 1)));
+        return TypedResults.Ok(new PreviewView(preview.Size, preview.Profiles, [.. preview.Sample.Select(p => p.ToString())], Math.Round(took.TotalMilliseconds, 1)));
     }
 
     private static async Task<Results<Created<SegmentView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        SegmentBody body, SegmentCatalogs catalogs, ISegmentStore store, ProfilePipeline pipeline, SegmentEngine engine, CancellationToken cancellationToken)
+        SegmentBody body, SegmentAuthoring authoring, ISegmentStore store, CancellationToken cancellationToken)
     {
-        if (await CheckAsync(body, catalogs, store, null, cancellationToken) is { } problem)
+        var outcome = await authoring.CreateAsync(body.Name, body.Expression, body.Description, cancellationToken);
+        return outcome switch
         {
-            return problem;
-        }
-
-        if (await store.CreateAsync(body.Name!.Trim(), body.Expression!, body.Description, cancellationToken) is not { } saved)
-        {
-            return Conflict($"field \"name\": a segment named \"{body.Name!.Trim()}\" exists already; PUT /v1/segments/{{name}} changes it.");
-        }
-
-        pipeline.SegmentsChanged();
-        return TypedResults.Created($"/v1/segments/{saved.Id}", await ViewAsync(saved, store, engine, cancellationToken));
+            { Segment: { } saved } => TypedResults.Created($"/v1/segments/{saved.Id}", await ViewAsync(saved, store, authoring, cancellationToken)),
+            { Problem: { Kind: SegmentRefusal.NameTaken or SegmentRefusal.Referenced } conflict } => Conflict(conflict, "renamed"),
+            _ => Invalid(outcome.Problem!),
+        };
     }
 
     private static async Task<Results<Ok<SegmentView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string segment, SegmentBody body, SegmentCatalogs catalogs, ISegmentStore store, ProfilePipeline pipeline, SegmentEngine engine, CancellationToken cancellationToken)
+        string segment, SegmentBody body, SegmentAuthoring authoring, ISegmentStore store, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(segment, cancellationToken) is not { } existing)
+        if (await store.FindAsync(RouteName(segment), cancellationToken) is not { } existing)
         {
             return Missing(segment);
         }
 
-        body = body with { Name = body.Name ?? existing.Name, Expression = body.Expression ?? existing.Expression, Description = body.Description ?? existing.Description };
-        if (await CheckAsync(body, catalogs, store, existing, cancellationToken) is { } problem)
+        var outcome = await authoring.UpdateAsync(existing, body.Name, body.Expression, body.Description, cancellationToken);
+        return outcome switch
         {
-            return problem;
-        }
-
-        var newName = body.Name!.Trim();
-        if (newName != existing.Name && await ReferrersAsync(store, existing.Name, cancellationToken) is { Count: > 0 } referrers)
-        {
-            return Conflict($"field \"name\": segment \"{existing.Name}\" cannot be renamed while {Names(referrers)} refer to it.");
-        }
-
-        if (await store.UpdateAsync(existing.Id, newName, body.Expression!, body.Description, cancellationToken) is not { } saved)
-        {
-            return Conflict($"field \"name\": a segment named \"{newName}\" exists already.");
-        }
-
-        pipeline.SegmentsChanged();
-        return TypedResults.Ok(await ViewAsync(saved, store, engine, cancellationToken));
+            { Segment: { } saved } => TypedResults.Ok(await ViewAsync(saved, store, authoring, cancellationToken)),
+            { Problem: { Kind: SegmentRefusal.NameTaken or SegmentRefusal.Referenced } conflict } => Conflict(conflict, "renamed"),
+            _ => Invalid(outcome.Problem!),
+        };
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string segment, ISegmentStore store, ProfilePipeline pipeline, CancellationToken cancellationToken)
+        string segment, SegmentAuthoring authoring, ISegmentStore store, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(segment, cancellationToken) is not { } existing)
+        if (await store.FindAsync(RouteName(segment), cancellationToken) is not { } existing)
         {
             return Missing(segment);
         }
 
-        if (await ReferrersAsync(store, existing.Name, cancellationToken) is { Count: > 0 } referrers)
-        {
-            return Conflict($"segment \"{existing.Name}\" cannot be deleted while {Names(referrers)} refer to it.");
-        }
-
-        await store.DeleteAsync(existing.Id, cancellationToken);
-        pipeline.SegmentsChanged();
-        return TypedResults.NoContent();
+        return (await authoring.DeleteAsync(existing, cancellationToken)).Problem is { } problem ? Conflict(problem, "deleted") : TypedResults.NoContent();
     }
 
-    private static async Task<Ok<SegmentView[]>> ListAsync(ISegmentStore store, SegmentEngine engine, CancellationToken cancellationToken)
+    private static async Task<Ok<SegmentView[]>> ListAsync(ISegmentStore store, SegmentAuthoring authoring, CancellationToken cancellationToken)
     {
         var sizes = await store.SizesAsync(cancellationToken);
-        var live = LiveVersions(engine);
-        return TypedResults.Ok((await store.ListAsync(cancellationToken)).Select(s => View(s, sizes, live)).ToArray());
+        var status = authoring.Status();
+        return TypedResults.Ok((await store.ListAsync(cancellationToken)).Select(s => View(s, sizes, status)).ToArray());
     }
 
     private static async Task<Results<Ok<SegmentView>, ProblemHttpResult>> GetAsync(
-        string segment, ISegmentStore store, SegmentEngine engine, CancellationToken cancellationToken) =>
-        await store.FindAsync(segment, cancellationToken) is { } found ? TypedResults.Ok(await ViewAsync(found, store, engine, cancellationToken)) : Missing(segment);
+        string segment, ISegmentStore store, SegmentAuthoring authoring, CancellationToken cancellationToken) =>
+        await store.FindAsync(RouteName(segment), cancellationToken) is { } found ? TypedResults.Ok(await ViewAsync(found, store, authoring, cancellationToken)) : Missing(segment);
 
     private static async Task<Results<Ok<MembersView>, ProblemHttpResult>> MembersAsync(
-        string segment, long? after, int? limit, string? traits, ISegmentStore store, IProfileStore profiles, SegmentEngine engine, TimeProvider time,
-        CancellationToken cancellationToken)
+        string segment, long? after, int? limit, string? traits, ISegmentStore store, AudienceExport export, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(segment, cancellationToken) is not { } found)
+        if (await store.FindAsync(RouteName(segment), cancellationToken) is not { } found)
         {
             return Missing(segment);
         }
@@ -182,13 +150,8 @@ public static class SegmentsApi
             Dictionary<string, object?>? values = null;
             if (names.Count > 0)
             {
-                var current = Survivorship.Current(await profiles.TraitHistoryAsync(member.Profile, cancellationToken));
-                var computed = engine.ComputedValues(member.Profile, time.GetUtcNow());
-                values = names.ToDictionary(
-                    n => n,
-                    n => computed is not null && computed.TryGetValue(n, out var c) ? Plain(c)
-                        : current.FirstOrDefault(t => t.Name == n) is { } t ? System.Text.Json.JsonDocument.Parse(t.Json).RootElement : null,
-                    StringComparer.Ordinal);
+                var json = await export.ValuesAsync(member.Profile, names, time.GetUtcNow(), cancellationToken);
+                values = names.ToDictionary(n => n, n => json.TryGetValue(n, out var value) ? (object?)JsonDocument.Parse(value).RootElement : null, StringComparer.Ordinal);
             }
 
             members.Add(new MemberView(member.Profile.ToString(), member.Since, values));
@@ -201,7 +164,7 @@ public static class SegmentsApi
     private static async Task<Results<Ok<HistoryView>, ProblemHttpResult>> HistoryAsync(
         string segment, long? before, int? limit, ISegmentStore store, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(segment, cancellationToken) is not { } found)
+        if (await store.FindAsync(RouteName(segment), cancellationToken) is not { } found)
         {
             return Missing(segment);
         }
@@ -213,16 +176,18 @@ public static class SegmentsApi
             entries.Count == size ? entries[^1].Id.ToString(CultureInfo.InvariantCulture) : null));
     }
 
-    private static async Task<IResult> ExportAsync(
+    /// <summary>The audience file; the dashboard's download calls it too, so both are the same file, audited the same way.</summary>
+    internal static async Task<IResult> ExportAsync(
         string segment, string? format, string? traits, string? purpose, HttpContext http, ISegmentStore store, AudienceExport export,
         IOptions<SightlineOptions> options, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(segment, cancellationToken) is not { } found)
+        if (await store.FindAsync(RouteName(segment), cancellationToken) is not { } found)
         {
             return Missing(segment);
         }
 
-        format ??= "csv";
+        format = string.IsNullOrEmpty(format) ? "csv" : format;
+        purpose = string.IsNullOrEmpty(purpose) ? null : purpose;
         if (!AudienceExport.Formats.Contains(format))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"\"{format}\" is not a format: use csv or jsonl"] });
@@ -234,57 +199,28 @@ public static class SegmentsApi
         }
 
         http.Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{found.Name}.{format}\"";
+        // Names may hold any letter: an ASCII file name for old clients, and the exact one as filename* (RFC 6266).
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName($"{found.Name}.{format}");
+        http.Response.Headers.ContentDisposition = disposition.ToString();
         await export.WriteAsync(found, format, Split(traits), purpose, http.Response.Body, cancellationToken);
         return TypedResults.Empty;
     }
 
-    /// <summary>The body's problems (name, expression), or null when it can be saved.</summary>
-    private static async Task<ValidationProblem?> CheckAsync(
-        SegmentBody body, SegmentCatalogs catalogs, ISegmentStore store, SegmentDefinition? existing, CancellationToken cancellationToken)
-    {
-        if (SegmentRules.NameProblem(body.Name) is { } nameProblem)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [nameProblem] });
-        }
+    private static async Task<SegmentView> ViewAsync(SegmentDefinition segment, ISegmentStore store, SegmentAuthoring authoring, CancellationToken cancellationToken) =>
+        View(segment, await store.SizesAsync(cancellationToken), authoring.Status());
 
-        var name = body.Name!.Trim();
-        if (body.Expression is null)
-        {
-            return Required("expression", "the segment's text");
-        }
+    private static SegmentView View(SegmentDefinition segment, IReadOnlyDictionary<long, int> sizes, Func<SegmentDefinition, string> status) => new(
+        segment.Id, segment.Name, segment.Expression, segment.Description, sizes.GetValueOrDefault(segment.Id), status(segment), segment.CreatedAt, segment.UpdatedAt);
 
-        var catalog = await catalogs.CurrentAsync(store, cancellationToken, existing?.Name);
-        var result = SegmentValidator.Check(body.Expression, catalog, name);
-        return result.Succeeded ? null : Invalid(result);
-    }
+    /// <summary>
+    /// A segment's name from a route: the server decodes every escape in a path but %2F (it would end a path segment),
+    /// and names may hold slashes.
+    /// </summary>
+    internal static string RouteName(string segment) => segment.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<IReadOnlyList<string>> ReferrersAsync(ISegmentStore store, string name, CancellationToken cancellationToken) =>
-        SegmentRules.Referrers(await store.ListAsync(cancellationToken), name);
-
-    private static async Task<SegmentView> ViewAsync(SegmentDefinition segment, ISegmentStore store, SegmentEngine engine, CancellationToken cancellationToken) =>
-        View(segment, await store.SizesAsync(cancellationToken), LiveVersions(engine));
-
-    private static Dictionary<long, DateTimeOffset> LiveVersions(SegmentEngine engine) =>
-        engine.Definitions.ToDictionary(d => d.Id, d => d.UpdatedAt);
-
-    private static SegmentView View(SegmentDefinition segment, IReadOnlyDictionary<long, int> sizes, Dictionary<long, DateTimeOffset> live) => new(
-        segment.Id, segment.Name, segment.Expression, segment.Description, sizes.GetValueOrDefault(segment.Id),
-        live.TryGetValue(segment.Id, out var at) && at == segment.UpdatedAt ? "live" : "evaluating",
-        segment.CreatedAt, segment.UpdatedAt);
-
-    /// <summary>A computed value as JSON writes it: a number, text, flag, moment or list, or null.</summary>
-    private static object? Plain(SegmentValue value) => value.Kind switch
-    {
-        SegmentValueKind.Number => value.AsNumber,
-        SegmentValueKind.Text => value.AsText,
-        SegmentValueKind.Boolean => value.AsBoolean,
-        SegmentValueKind.Date => value.AsDate,
-        SegmentValueKind.List => value.AsList!.Select(Plain).ToList(),
-        _ => null,
-    };
-
-    private static List<string> Split(string? list) =>
+    /// <summary>A comma-separated list of names, each once.</summary>
+    internal static List<string> Split(string? list) =>
         [.. (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
 
     private static string Names(IReadOnlyList<string> names) => string.Join(", ", names.Select(n => $"\"{n}\""));
@@ -292,7 +228,19 @@ public static class SegmentsApi
     private static ProblemHttpResult Missing(string segment) => TypedResults.Problem(
         $"No segment is named \"{segment}\" or has that id; GET /v1/segments lists them.", statusCode: StatusCodes.Status404NotFound, title: "Segment not found");
 
-    private static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Segment conflict");
+    /// <summary>A taken name, or a segment others refer to that cannot be <paramref name="changed"/> ("renamed", "deleted").</summary>
+    private static ProblemHttpResult Conflict(SegmentProblem problem, string changed) => TypedResults.Problem(
+        problem.Kind == SegmentRefusal.NameTaken
+            ? $"field \"name\": a segment named \"{problem.Subject}\" exists already; PUT /v1/segments/{{name}} changes it."
+            : $"{(changed == "renamed" ? "field \"name\": " : "")}segment \"{problem.Subject}\" cannot be {changed} while {Names(problem.Referrers)} refer to it.",
+        statusCode: StatusCodes.Status409Conflict, title: "Segment conflict");
+
+    private static ValidationProblem Invalid(SegmentProblem problem) => problem.Kind switch
+    {
+        SegmentRefusal.InvalidName => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [problem.Subject] }),
+        SegmentRefusal.InvalidExpression => Invalid(problem.Check!),
+        _ => Required("expression", "the segment's text"),
+    };
 
     private static ValidationProblem Required(string field, string what) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"is required: {what}"] });

@@ -82,6 +82,19 @@ public sealed class SegmentEngineTests
     }
 
     [Fact]
+    public void Preview_reads_windowed_and_days_since_computed_traits_at_the_moment_asked_as_evaluation_does()
+    {
+        Observe(1, """{"type":"track","event":"Order Completed","properties":{"total":20}}""", Start);
+        Observe(2, """{"type":"track","event":"Order Completed","properties":{"total":20}}""", Start.AddDays(-200));
+        Define(("buyers", "orders_90d >= 1"), ("lapsed", "days_since_last_purchase > 180"));
+        var evaluated = Collect(Start.AddDays(1));
+
+        _engine.Preview(Compile("orders_90d >= 1"), Start.AddDays(1), 10).Sample.ShouldBe([new ProfileId(1)]);
+        _engine.Preview(Compile("days_since_last_purchase > 180"), Start.AddDays(1), 10).Sample.ShouldBe([new ProfileId(2)]);
+        evaluated.ShouldBe([("buyers", 1, true), ("lapsed", 2, true)], ignoreOrder: true);
+    }
+
+    [Fact]
     public void Deleted_segments_and_profiles_no_longer_live_end_their_memberships_at_the_next_full_evaluation()
     {
         Define(("everyone", "country exists"), ("spain", """country = "ES" """));

@@ -140,7 +140,7 @@ public sealed partial class AuthorizationMatrixTests
         return request;
     }
 
-    [GeneratedRegex(@"^/(v1/(identify|i|track|t|page|p|screen|s|group|g|alias|a|batch|b|import)|v1/projects/\{writeKey\}/settings|healthz|openapi/\{documentName\}\.json|docs.*|scalar.*|signin|signout|language|dashboard\.css|dashboard\.js|favicon\.svg)$")]
+    [GeneratedRegex(@"^/(v1/(identify|i|track|t|page|p|screen|s|group|g|alias|a|batch|b|import)|v1/projects/\{writeKey\}/settings|healthz|openapi/\{documentName\}\.json|docs.*|scalar.*|signin|signout|language|dashboard\.css|dashboard\.js|segments\.js|favicon\.svg)$")]
     private static partial Regex PublicRoutes();
 
     [GeneratedRegex(@"\{(?<name>\w+)(:[^}]*)?\}")]

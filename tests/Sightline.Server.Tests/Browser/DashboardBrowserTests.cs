@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Sightline.Core.Audiences;
 using Sightline.Core.Identity;
 using Sightline.Core.Storage;
 using Sightline.Server.Search;
@@ -25,7 +26,7 @@ public sealed class DashboardBrowserTests : IDisposable
     }
 
     [Fact]
-    public async Task A_person_signs_in_finds_a_customer_despite_a_typo_reviews_a_merge_undoes_it_reads_the_overview_and_sources_replays_a_quarantined_row_and_reads_it_in_spanish()
+    public async Task A_person_signs_in_finds_a_customer_despite_a_typo_writes_a_segment_reviews_a_merge_undoes_it_reads_the_overview_and_sources_replays_a_quarantined_row_and_reads_it_in_spanish()
     {
         var data = Path.Combine(_root, "data");
         var demo = await SightlineCli.RunAsync("demo", "--no-serve", "--people", "200", "--data", data);
@@ -40,7 +41,7 @@ public sealed class DashboardBrowserTests : IDisposable
 
         run.ExitCode.ShouldBe(0, run.ToString());
         var summary = JsonDocument.Parse(run.Out).RootElement;
-        summary.GetProperty("steps").GetArrayLength().ShouldBe(9, run.Out);
+        summary.GetProperty("steps").GetArrayLength().ShouldBe(11, run.Out);
         summary.GetProperty("screenshots").EnumerateArray().ShouldAllBe(s => File.Exists(s.GetString()));
 
         // What the clicks did, as the store records it: the approval (kept beside the log), and the split that undid it.
@@ -53,6 +54,8 @@ public sealed class DashboardBrowserTests : IDisposable
         var replayed = long.Parse(summary.GetProperty("replayedEntry").GetString()!, CultureInfo.InvariantCulture);
         var left = await server.Service<IQuarantine>().FindAsync(replayed, CancellationToken.None);
         (left is null).ShouldBe(summary.GetProperty("replayImported").GetString() == "1", run.Out);
+        var segment = (await server.Service<ISegmentStore>().FindAsync("browser buyers", CancellationToken.None)).ShouldNotBeNull();
+        segment.Expression.ShouldBe("orders_90d >= 1");
     }
 
     /// <summary>Someone of the demo with a given name and a surname, written without accents and with one letter of the surname wrong.</summary>

@@ -10,9 +10,11 @@ namespace Sightline.Server.Tests.Dashboard;
 /// <summary>Nothing of the dashboard without signing in; the cookie and the API keys each open only their own side.</summary>
 public sealed partial class DashboardAccessTests
 {
-    private static readonly string[] Pages = ["/", "/search", "/search?q=ana", "/profiles/1", "/profiles/1?type=track", "/merges", "/sources", "/quarantine", "/quarantine?source=web&before=9"];
+    private static readonly string[] Pages = ["/", "/search", "/search?q=ana", "/profiles/1", "/profiles/1?type=track", "/merges", "/segments", "/segments/new", "/sources", "/quarantine", "/quarantine?source=web&before=9"];
 
-    private static readonly string[] Forms = ["/merges/1/approve", "/merges/1/reject", "/profiles/1/unmerge", "/quarantine/replay", "/sources"];
+    private static readonly string[] SegmentPages = ["/segments/spain", "/segments/spain/edit", "/segments/spain/export?format=csv"];
+
+    private static readonly string[] Forms = ["/merges/1/approve", "/merges/1/reject", "/profiles/1/unmerge", "/segments/check", "/segments/new", "/segments/spain/edit", "/quarantine/replay", "/sources"];
 
     [Fact]
     public async Task Every_page_and_form_sends_an_anonymous_visitor_to_sign_in()
@@ -20,7 +22,7 @@ public sealed partial class DashboardAccessTests
         await using var server = await RunningServer.StartAsync(DashboardSession.Settings);
         using var anonymous = new DashboardSession(server.Address);
 
-        foreach (var page in Pages)
+        foreach (var page in Pages.Concat(SegmentPages))
         {
             var (status, body, location) = await anonymous.GetAsync(page);
             status.ShouldBe(HttpStatusCode.Redirect, page);
@@ -46,7 +48,7 @@ public sealed partial class DashboardAccessTests
             .Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy?.StartsWith("dashboard", StringComparison.Ordinal) == true)
                 && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
             .ToList();
-        dashboard.Count.ShouldBeGreaterThanOrEqualTo(7);
+        dashboard.Count.ShouldBeGreaterThanOrEqualTo(13);
         foreach (var endpoint in dashboard)
         {
             var path = Parameter().Replace("/" + endpoint.RoutePattern.RawText!.TrimStart('/'), "1");

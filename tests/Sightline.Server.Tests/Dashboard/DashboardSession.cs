@@ -25,12 +25,19 @@ internal sealed partial class DashboardSession : IDisposable
     /// <summary>Posts a form as the page at <paramref name="page"/> would, with the antiforgery token that page carries.</summary>
     public async Task<(HttpStatusCode Status, string? Location)> PostFormAsync(string page, string action, params (string Name, string Value)[] fields)
     {
+        var (status, _, location) = await SubmitAsync(page, action, fields);
+        return (status, location);
+    }
+
+    /// <summary>As <see cref="PostFormAsync"/>, with the page answered (a form that renders its result rather than redirecting).</summary>
+    public async Task<(HttpStatusCode Status, string Body, string? Location)> SubmitAsync(string page, string action, params (string Name, string Value)[] fields)
+    {
         var (_, html, _) = await GetAsync(page);
         var token = Token().Match(html);
         token.Success.ShouldBeTrue($"{page} has no form with an antiforgery token:\n{html}");
         using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token.Groups[1].Value), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
         using var response = await Http.PostAsync(action, content);
-        return (response.StatusCode, response.Headers.Location?.OriginalString);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Location?.OriginalString);
     }
 
     public Task<(HttpStatusCode Status, string? Location)> SignInAsync(string name = "admin", string password = AdminPassword) =>

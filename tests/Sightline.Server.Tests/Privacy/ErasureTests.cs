@@ -163,15 +163,5 @@ public sealed class ErasureTests
         return request;
     }
 
-    private static HttpRequestMessage Admin(HttpMethod method, string path, string? json = null)
-    {
-        var request = new HttpRequestMessage(method, path);
-        if (json is not null)
-        {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        }
-
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RunningServer.AdminKey);
-        return request;
-    }
+    private static HttpRequestMessage Admin(HttpMethod method, string path, string? json = null) => AdminApi.Request(method, path, json);
 }

@@ -95,6 +95,73 @@ public sealed record Texts
     public required Func<long, string> Rejected { get; init; }
     public required string AlreadyDecided { get; init; }
     public required string Open { get; init; }
+    public required string NavSegments { get; init; }
+    public required string SegmentsTitle { get; init; }
+    public required string SegmentsIntro { get; init; }
+    public required string NoSegments { get; init; }
+    public required string NewSegment { get; init; }
+    public required string Segment { get; init; }
+    public required string Expression { get; init; }
+    public required string Size { get; init; }
+    public required string Status { get; init; }
+    public required Func<string, string> StatusName { get; init; }
+    public required string Trend { get; init; }
+    public required Func<int, int, string> TrendLabel { get; init; }
+    public required Func<string, string> SegmentDeleted { get; init; }
+    public required string SegmentNotFound { get; init; }
+    public required Func<string, string> EditSegmentTitle { get; init; }
+    public required string Edit { get; init; }
+    public required string Description { get; init; }
+    public required string ExpressionHint { get; init; }
+    public required string Preview { get; init; }
+    public required string Save { get; init; }
+    public required string DeleteSegment { get; init; }
+    public required string Problems { get; init; }
+    public required string NoProblems { get; init; }
+    public required Func<bool, string> Severity { get; init; }
+    public required Func<int, int, string> LineColumn { get; init; }
+    public required string ShowInText { get; init; }
+    public required Func<string, string> UseSuggestion { get; init; }
+    public required string SizePreview { get; init; }
+    public required Func<int, int, string> PreviewSize { get; init; }
+    public required Func<double, string> CheckedIn { get; init; }
+    public required string SampleMembers { get; init; }
+    public required string PreviewUnavailable { get; init; }
+    public required string PreviewNeedsValid { get; init; }
+    public required Func<string, string> SegmentSaved { get; init; }
+    public required Func<string, string> NameTaken { get; init; }
+    public required Func<string, string, string> CannotRename { get; init; }
+    public required Func<string, string, string> CannotDelete { get; init; }
+    public required string ExpressionRequired { get; init; }
+    public required string ExpressionHasErrors { get; init; }
+    public required string ReadOnlySegments { get; init; }
+    public required string Members { get; init; }
+    public required string MemberSince { get; init; }
+    public required string TraitColumns { get; init; }
+    public required string TraitColumnsHint { get; init; }
+    public required string Show { get; init; }
+    public required string NoMembers { get; init; }
+    public required string NextMembers { get; init; }
+    public required string FirstMembers { get; init; }
+    public required string ExportAudience { get; init; }
+    public required string ExportHint { get; init; }
+    public required string Format { get; init; }
+    public required string OnlyGranted { get; init; }
+    public required string Everyone { get; init; }
+    public required string Download { get; init; }
+    public required string EntriesAndExits { get; init; }
+    public required string Change { get; init; }
+    public required Func<bool, string> Entered { get; init; }
+    public required string NoEntries { get; init; }
+    public required string OlderEntries { get; init; }
+    public required string NewestEntries { get; init; }
+    public required string InNoSegment { get; init; }
+    public required string ComputedTraits { get; init; }
+    public required string ComputedTraitsHint { get; init; }
+    public required string Definition { get; init; }
+    public required string NoValue { get; init; }
+    public required string AllTime { get; init; }
+    public required Func<int, string> LastDays { get; init; }
 
     // Overview, sources and quarantine.
     public required string NavOverview { get; init; }
@@ -129,9 +196,6 @@ public sealed record Texts
     public required string ByType { get; init; }
     public required string NoTraffic { get; init; }
     public required string TopSegments { get; init; }
-    public required string NoSegments { get; init; }
-    public required string Segment { get; init; }
-    public required string Members { get; init; }
     public required string ShareOfProfiles { get; init; }
     public required Func<string, string, string> ShareOf { get; init; }
     public required string SourcesTitle { get; init; }
@@ -162,8 +226,8 @@ public sealed record Texts
     public required Func<string, string> MappingHint { get; init; }
     public required Func<int, int, int, string> Replayed { get; init; }
     public required Func<string, string> ReplayFailed { get; init; }
-    public required string OlderEntries { get; init; }
-    public required string NewestEntries { get; init; }
+    public required string OlderQuarantined { get; init; }
+    public required string NewestQuarantined { get; init; }
     public required string NotReplayable { get; init; }
 
     public static readonly Texts English = new()
@@ -286,9 +350,6 @@ public sealed record Texts
         ByType = "Events by type",
         NoTraffic = "No events in the last 30 days.",
         TopSegments = "Largest segments",
-        NoSegments = "No segments yet.",
-        Segment = "Segment",
-        Members = "Members",
         ShareOfProfiles = "Share of all profiles",
         ShareOf = (name, percent) => $"{name}: {percent} of all profiles",
         SourcesTitle = "Sources",
@@ -319,9 +380,76 @@ public sealed record Texts
         MappingHint = presets => $"Left empty, each row is mapped again with its import's own mapping. Presets: {presets}.",
         Replayed = (retried, imported, still) => string.Create(CultureInfo.InvariantCulture, $"Replayed {retried}: {imported} imported, {still} still quarantined."),
         ReplayFailed = reason => $"Nothing replayed: {reason}",
-        OlderEntries = "Older entries",
-        NewestEntries = "Newest entries",
+        OlderQuarantined = "Older entries",
+        NewestQuarantined = "Newest entries",
         NotReplayable = "Only import rows can be replayed; the sender of a message refused over HTTP sends it again.",
+        NavSegments = "Segments",
+        SegmentsTitle = "Segments",
+        SegmentsIntro = "Every saved segment with its members now and over the last 30 days; members enter and leave as events arrive.",
+        NoSegments = "No segments yet.",
+        NewSegment = "New segment",
+        Segment = "Segment",
+        Expression = "Expression",
+        Size = "Members",
+        Status = "Status",
+        StatusName = status => status,
+        Trend = "Last 30 days",
+        TrendLabel = (from, to) => string.Create(CultureInfo.InvariantCulture, $"Members over the last 30 days: {from:N0} then, {to:N0} now"),
+        SegmentDeleted = name => $"Segment \"{name}\" deleted.",
+        SegmentNotFound = "No segment has this name.",
+        EditSegmentTitle = name => $"Edit segment {name}",
+        Edit = "Edit",
+        Description = "Description",
+        ExpressionHint = "Traits, computed traits, events, consents and other segments, as in country = \"ES\" and orders_90d >= 2. Problems show below with their line and column.",
+        Preview = "Preview",
+        Save = "Save",
+        DeleteSegment = "Delete segment",
+        Problems = "Problems",
+        NoProblems = "No problems found.",
+        Severity = error => error ? "error" : "warning",
+        LineColumn = (line, column) => string.Create(CultureInfo.InvariantCulture, $"line {line}, column {column}"),
+        ShowInText = "Show in the text",
+        UseSuggestion = name => $"Use \"{name}\"",
+        SizePreview = "Size preview",
+        PreviewSize = (size, profiles) => string.Create(CultureInfo.InvariantCulture, $"{size:N0} of {profiles:N0} profiles match"),
+        CheckedIn = ms => string.Create(CultureInfo.InvariantCulture, $"checked in {ms:0.#} ms"),
+        SampleMembers = "Some members",
+        PreviewUnavailable = "Profiles are still loading: the size preview is not available yet.",
+        PreviewNeedsValid = "The size shows once the expression has no errors.",
+        SegmentSaved = name => $"Segment \"{name}\" saved: its members are being evaluated.",
+        NameTaken = name => $"A segment named \"{name}\" exists already.",
+        CannotRename = (name, referrers) => $"Segment \"{name}\" cannot be renamed while {referrers} refer to it.",
+        CannotDelete = (name, referrers) => $"Segment \"{name}\" cannot be deleted while {referrers} refer to it.",
+        ExpressionRequired = "Write the segment's expression.",
+        ExpressionHasErrors = "Not saved: the expression has errors (see Problems).",
+        ReadOnlySegments = "Your role reads segments; the admin and segments roles change them.",
+        Members = "Members",
+        MemberSince = "Member since",
+        TraitColumns = "Trait columns",
+        TraitColumnsHint = "Trait names separated by commas, stored or computed: email, address.city, orders_90d.",
+        Show = "Show",
+        NoMembers = "No members.",
+        NextMembers = "Next members",
+        FirstMembers = "First members",
+        ExportAudience = "Export the audience",
+        ExportHint = "One row per member with the trait columns above. The download is recorded in the audit trail.",
+        Format = "Format",
+        OnlyGranted = "Only people who granted",
+        Everyone = "(everyone)",
+        Download = "Download",
+        EntriesAndExits = "Entries and exits",
+        Change = "Change",
+        Entered = entered => entered ? "entered" : "left",
+        NoEntries = "No entries or exits yet.",
+        OlderEntries = "Older entries and exits",
+        NewestEntries = "Newest entries and exits",
+        InNoSegment = "In no segment now.",
+        ComputedTraits = "Computed traits",
+        ComputedTraitsHint = "Folded from the customer's events as they arrive; values as of now.",
+        Definition = "Definition",
+        NoValue = "(none)",
+        AllTime = "all time",
+        LastDays = days => string.Create(CultureInfo.InvariantCulture, $"last {days} days"),
     };
 
     public static readonly Texts Spanish = new()
@@ -444,9 +572,6 @@ public sealed record Texts
         ByType = "Eventos por tipo",
         NoTraffic = "Ningún evento en los últimos 30 días.",
         TopSegments = "Segmentos más grandes",
-        NoSegments = "Aún no hay segmentos.",
-        Segment = "Segmento",
-        Members = "Miembros",
         ShareOfProfiles = "Parte de todos los perfiles",
         ShareOf = (name, percent) => $"{name}: {percent} de todos los perfiles",
         SourcesTitle = "Orígenes",
@@ -477,9 +602,76 @@ public sealed record Texts
         MappingHint = presets => $"Si se deja vacío, cada fila se mapea de nuevo con el mapeo de su importación. Presets: {presets}.",
         Replayed = (retried, imported, still) => string.Create(CultureInfo.InvariantCulture, $"Reprocesadas {retried}: {imported} importadas, {still} siguen en cuarentena."),
         ReplayFailed = reason => $"No se reprocesó nada: {reason}",
-        OlderEntries = "Entradas anteriores",
-        NewestEntries = "Entradas más recientes",
+        OlderQuarantined = "Entradas anteriores",
+        NewestQuarantined = "Entradas más recientes",
         NotReplayable = "Solo se pueden reprocesar filas de importación; el emisor de un mensaje rechazado por HTTP lo vuelve a enviar.",
+        NavSegments = "Segmentos",
+        SegmentsTitle = "Segmentos",
+        SegmentsIntro = "Cada segmento guardado con sus miembros de ahora y de los últimos 30 días; los miembros entran y salen según llegan los eventos.",
+        NoSegments = "Aún no hay segmentos.",
+        NewSegment = "Nuevo segmento",
+        Segment = "Segmento",
+        Expression = "Expresión",
+        Size = "Miembros",
+        Status = "Estado",
+        StatusName = status => status == "live" ? "activo" : "evaluando",
+        Trend = "Últimos 30 días",
+        TrendLabel = (from, to) => string.Create(CultureInfo.InvariantCulture, $"Miembros en los últimos 30 días: {from:N0} entonces, {to:N0} ahora"),
+        SegmentDeleted = name => $"Segmento «{name}» eliminado.",
+        SegmentNotFound = "Ningún segmento tiene este nombre.",
+        EditSegmentTitle = name => $"Editar el segmento {name}",
+        Edit = "Editar",
+        Description = "Descripción",
+        ExpressionHint = "Atributos, atributos calculados, eventos, consentimientos y otros segmentos, como en country = \"ES\" and orders_90d >= 2. Los problemas aparecen debajo con su línea y columna.",
+        Preview = "Vista previa",
+        Save = "Guardar",
+        DeleteSegment = "Eliminar segmento",
+        Problems = "Problemas",
+        NoProblems = "Sin problemas.",
+        Severity = error => error ? "error" : "aviso",
+        LineColumn = (line, column) => string.Create(CultureInfo.InvariantCulture, $"línea {line}, columna {column}"),
+        ShowInText = "Mostrar en el texto",
+        UseSuggestion = name => $"Usar «{name}»",
+        SizePreview = "Tamaño previsto",
+        PreviewSize = (size, profiles) => string.Create(CultureInfo.InvariantCulture, $"{size:N0} de {profiles:N0} perfiles coinciden"),
+        CheckedIn = ms => string.Create(CultureInfo.InvariantCulture, $"calculado en {ms:0.#} ms"),
+        SampleMembers = "Algunos miembros",
+        PreviewUnavailable = "Los perfiles aún se están cargando: la vista previa no está disponible todavía.",
+        PreviewNeedsValid = "El tamaño aparece cuando la expresión no tiene errores.",
+        SegmentSaved = name => $"Segmento «{name}» guardado: se están evaluando sus miembros.",
+        NameTaken = name => $"Ya existe un segmento llamado «{name}».",
+        CannotRename = (name, referrers) => $"El segmento «{name}» no se puede renombrar mientras {referrers} lo usen.",
+        CannotDelete = (name, referrers) => $"El segmento «{name}» no se puede eliminar mientras {referrers} lo usen.",
+        ExpressionRequired = "Escriba la expresión del segmento.",
+        ExpressionHasErrors = "No se ha guardado: la expresión tiene errores (vea Problemas).",
+        ReadOnlySegments = "Su rol puede leer los segmentos; los roles admin y segments pueden cambiarlos.",
+        Members = "Miembros",
+        MemberSince = "Miembro desde",
+        TraitColumns = "Columnas de atributos",
+        TraitColumnsHint = "Nombres de atributos separados por comas, guardados o calculados: email, address.city, orders_90d.",
+        Show = "Mostrar",
+        NoMembers = "Sin miembros.",
+        NextMembers = "Siguientes miembros",
+        FirstMembers = "Primeros miembros",
+        ExportAudience = "Exportar la audiencia",
+        ExportHint = "Una fila por miembro con las columnas de atributos de arriba. La descarga queda registrada en la auditoría.",
+        Format = "Formato",
+        OnlyGranted = "Solo quienes concedieron",
+        Everyone = "(todos)",
+        Download = "Descargar",
+        EntriesAndExits = "Altas y bajas",
+        Change = "Cambio",
+        Entered = entered => entered ? "entró" : "salió",
+        NoEntries = "Aún no hay altas ni bajas.",
+        OlderEntries = "Altas y bajas anteriores",
+        NewestEntries = "Altas y bajas más recientes",
+        InNoSegment = "Ahora no está en ningún segmento.",
+        ComputedTraits = "Atributos calculados",
+        ComputedTraitsHint = "Se calculan con los eventos del cliente según llegan; valores a día de hoy.",
+        Definition = "Definición",
+        NoValue = "(ninguno)",
+        AllTime = "desde siempre",
+        LastDays = days => string.Create(CultureInfo.InvariantCulture, $"últimos {days} días"),
     };
 
     public static readonly IReadOnlyList<Texts> All = [English, Spanish];

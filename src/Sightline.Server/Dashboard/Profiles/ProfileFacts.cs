@@ -2,12 +2,17 @@ using System.Text.Json;
 using Sightline.Core.Identity;
 using Sightline.Core.Identity.Matching;
 using Sightline.Core.Profiles;
+using Sightline.Core.Storage;
 
 namespace Sightline.Server.Dashboard.Profiles;
 
 /// <summary>Who a profile is, at a glance: the person data among its current traits, and its contact identifiers.</summary>
 public sealed record ProfileFacts(string? Name, IReadOnlyList<string> Emails, IReadOnlyList<string> Phones, string? BirthDate, string? Address, string? City)
 {
+    /// <summary>The facts of one profile, read from the store.</summary>
+    public static async Task<ProfileFacts> ReadAsync(IProfileStore store, ProfileId profile, CancellationToken cancellationToken) =>
+        From(Survivorship.Current(await store.TraitHistoryAsync(profile, cancellationToken)), await store.IdentitiesAsync(profile, cancellationToken));
+
     public static ProfileFacts From(IReadOnlyList<TraitValue> current, IReadOnlyList<ProfileIdentity> identities)
     {
         var person = new PersonRecord { Id = "" };

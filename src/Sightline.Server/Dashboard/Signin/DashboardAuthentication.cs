@@ -24,6 +24,9 @@ public static class DashboardAuthentication
     /// <summary>Merge decisions and unmerges, as the admin key role.</summary>
     public const string AdminPolicy = "dashboard-admin";
 
+    /// <summary>Writing, previewing and deleting segments, as the admin and segments key roles.</summary>
+    public const string SegmentsPolicy = "dashboard-segments";
+
     /// <summary>
     /// The default scheme: API keys under <c>/v1</c>, the dashboard cookie everywhere else (so the sign-out and language
     /// forms, open to anyone, still see who is signed in when they check the antiforgery token).
@@ -53,6 +56,7 @@ public static class DashboardAuthentication
         });
         authorization.AddPolicy(ReadPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(Policies.Admits[Policies.ReadProfiles]));
         authorization.AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(Policies.Admits[Policies.Admin]));
+        authorization.AddPolicy(SegmentsPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(Policies.Admits[Policies.ManageSegments]));
     }
 
     /// <summary>The signed-in identity of a user; its name is what the audit trail records.</summary>
