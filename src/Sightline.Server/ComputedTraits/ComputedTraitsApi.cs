@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sightline.Core.Audiences;
@@ -40,12 +41,11 @@ public static class ComputedTraitsApi
     private static async Task<Results<Created<ComputedTraitView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         JsonObject body, SegmentRuntime runtime, ProfilePipeline pipeline, CancellationToken cancellationToken)
     {
-        if (Read(body) is { Problem: { } problem })
+        if (!TryRead(body, out var definition, out var problem))
         {
             return problem;
         }
 
-        var definition = Read(body).Definition!;
         if (runtime.Configured.Any(d => d.Name == definition.Name) || !await runtime.Store.AddComputedAsync(definition, cancellationToken))
         {
             return Conflict($"field \"name\": a computed trait named \"{definition.Name}\" exists already; PUT /v1/computed-traits/{definition.Name} changes one declared through the API.");
@@ -64,12 +64,11 @@ public static class ComputedTraitsApi
         }
 
         body["name"] ??= name;
-        if (Read(body) is { Problem: { } problem })
+        if (!TryRead(body, out var definition, out var problem))
         {
             return problem;
         }
 
-        var definition = Read(body).Definition!;
         if (definition.Name != name)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
@@ -113,12 +112,11 @@ public static class ComputedTraitsApi
         return TypedResults.NoContent();
     }
 
-    private static (TraitDefinition? Definition, ValidationProblem? Problem) Read(JsonObject body)
+    private static bool TryRead(JsonObject body, [NotNullWhen(true)] out TraitDefinition? definition, [NotNullWhen(false)] out ValidationProblem? problem)
     {
-        var (definition, errors) = TraitDefinitionLoader.ParseOne(body);
-        return errors.Count == 0
-            ? (definition, null)
-            : (null, TypedResults.ValidationProblem(errors.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray())));
+        (definition, var errors) = TraitDefinitionLoader.ParseOne(body);
+        problem = errors.Count == 0 ? null : TypedResults.ValidationProblem(errors.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray()));
+        return definition is not null;
     }
 
     private static async Task<ComputedTraitView> ViewAsync(string name, SegmentRuntime runtime, CancellationToken cancellationToken) =>
