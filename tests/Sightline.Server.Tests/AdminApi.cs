@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 
 namespace Sightline.Server.Tests;
 
@@ -17,6 +18,20 @@ public static class AdminApi
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RunningServer.AdminKey);
         return request;
     }
+
+    /// <summary>A profile's traits as <c>/v1/profiles/{profile}/traits</c> lists them: stored ones, then computed ones.</summary>
+    public static async Task<List<JsonElement>> TraitsAsync(RunningServer server, string profile)
+    {
+        var (status, traits) = await server.SendAsync(Request(HttpMethod.Get, $"/v1/profiles/{profile}/traits"));
+        status.ShouldBe(200, traits.ToString());
+        return [.. traits.EnumerateArray()];
+    }
+
+    /// <summary>The value of one of a profile's traits, or null when it has none of that name.</summary>
+    public static async Task<JsonElement?> TraitValueAsync(RunningServer server, string profile, string trait) =>
+        (await TraitsAsync(server, profile)).FirstOrDefault(t => t.GetProperty("name").GetString() == trait) is { ValueKind: JsonValueKind.Object } found
+            ? found.GetProperty("value")
+            : null;
 
     /// <summary>Waits up to 10 s for <paramref name="condition"/> to hold.</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition)

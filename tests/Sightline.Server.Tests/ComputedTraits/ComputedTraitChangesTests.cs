@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace Sightline.Server.Tests.ComputedTraits;
@@ -76,14 +75,8 @@ public sealed class ComputedTraitChangesTests : IDisposable
         }
     }
 
-    private static async Task<Dictionary<string, string>> ComputedAsync(RunningServer server, string user)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/profiles/user_id:{user}/traits");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RunningServer.AdminKey);
-        var (status, traits) = await server.SendAsync(request);
-        status.ShouldBe(200, traits.ToString());
-        return traits.EnumerateArray()
+    private static async Task<Dictionary<string, string>> ComputedAsync(RunningServer server, string user) =>
+        (await AdminApi.TraitsAsync(server, $"user_id:{user}"))
             .Where(t => t.TryGetProperty("computed", out var computed) && computed.GetBoolean())
             .ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("value").ValueKind == JsonValueKind.Number ? t.GetProperty("value").GetDecimal().ToString(System.Globalization.CultureInfo.InvariantCulture) : t.GetProperty("value").ToString());
-    }
 }

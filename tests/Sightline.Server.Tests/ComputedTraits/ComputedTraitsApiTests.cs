@@ -67,14 +67,8 @@ public sealed class ComputedTraitsApiTests
         await EventuallyAsync(async () => await ValueAsync(server, "ana", "big_orders") is null);
     }
 
-    private static async Task<decimal?> ValueAsync(RunningServer server, string user, string trait)
-    {
-        var (status, traits) = await server.SendAsync(Request(HttpMethod.Get, $"/v1/profiles/user_id:{user}/traits"));
-        status.ShouldBe(200, traits.ToString());
-        return traits.EnumerateArray().FirstOrDefault(t => t.GetProperty("name").GetString() == trait) is { ValueKind: JsonValueKind.Object } found
-            ? found.GetProperty("value").GetDecimal()
-            : null;
-    }
+    private static async Task<decimal?> ValueAsync(RunningServer server, string user, string trait) =>
+        (await TraitValueAsync(server, $"user_id:{user}", trait))?.GetDecimal();
 
     private static async Task<List<JsonElement>> MembersAsync(RunningServer server, string segment)
     {

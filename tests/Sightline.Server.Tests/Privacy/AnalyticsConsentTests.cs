@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace Sightline.Server.Tests.Privacy;
@@ -49,11 +48,8 @@ public sealed class AnalyticsConsentTests
         (await OrdersAsync(server, "luis")).ShouldBe(1);
     }
 
-    private static async Task<decimal> OrdersAsync(RunningServer server, string user)
-    {
-        var (_, traits) = await server.SendAsync(Admin($"/v1/profiles/user_id:{user}/traits"));
-        return traits.EnumerateArray().Single(t => t.GetProperty("name").GetString() == "orders_90d").GetProperty("value").GetDecimal();
-    }
+    private static async Task<decimal> OrdersAsync(RunningServer server, string user) =>
+        (await AdminApi.TraitValueAsync(server, $"user_id:{user}", "orders_90d"))!.Value.GetDecimal();
 
     private static async Task<List<JsonElement>> TimelineAsync(RunningServer server, string user)
     {
@@ -62,10 +58,5 @@ public sealed class AnalyticsConsentTests
         return [.. body.GetProperty("events").EnumerateArray()];
     }
 
-    private static HttpRequestMessage Admin(string path)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RunningServer.AdminKey);
-        return request;
-    }
+    private static HttpRequestMessage Admin(string path) => AdminApi.Request(HttpMethod.Get, path);
 }

@@ -155,8 +155,7 @@ public sealed class RetentionTests : IDisposable
 
     // The deleted order no longer counts in what computed traits add up.
     private static async Task<decimal> LifetimeValueAsync(RunningServer server) =>
-        (await GetAsync(server, "/v1/profiles/user_id:u1/traits")).EnumerateArray()
-            .Single(t => t.GetProperty("name").GetString() == "lifetime_value").GetProperty("value").GetDecimal();
+        (await AdminApi.TraitValueAsync(server, "user_id:u1", "lifetime_value"))!.Value.GetDecimal();
 
     private static Task<JsonElement> GetAsync(RunningServer server, string path) => SendAsync(server, HttpMethod.Get, path);
 
