@@ -62,11 +62,10 @@ public static class IngestionApi
         }
 
         var limit = services.Options.Value.MaxRequestBytes;
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limit, (int)(http.Request.ContentLength ?? 16 * 1024)) + 1);
+        var body = new RentedBody(Math.Min(limit, (int)(http.Request.ContentLength ?? 16 * 1024)) + 1);
         try
         {
-            int length;
-            (buffer, length) = await ReadBodyAsync(http.Request.Body, buffer, limit + 1, cancellationToken);
+            var length = await body.ReadAsync(http.Request.Body, limit + 1, cancellationToken);
             if (length > limit)
             {
                 // Only part of it was read, so there is nothing whole to keep in quarantine.
@@ -77,7 +76,7 @@ public static class IngestionApi
                     extensions: new Dictionary<string, object?> { ["accepted"] = 0, ["errors"] = new[] { new MessageError(null, null, "body", $"the limit is {limit} bytes") } });
             }
 
-            var parsed = services.Parser.Parse(buffer.AsMemory(0, length), type, receivedAt);
+            var parsed = services.Parser.Parse(body.Buffer.AsMemory(0, length), type, receivedAt);
             if (source is null)
             {
                 if (parsed.WriteKey is { } bodyKey)
@@ -132,34 +131,48 @@ public static class IngestionApi
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            body.Return();
         }
     }
 
-    /// <summary>Reads the (already decompressed) body, stopping one byte past the limit so oversize is detectable.</summary>
-    private static async ValueTask<(byte[] Buffer, int Length)> ReadBodyAsync(Stream body, byte[] buffer, int max, CancellationToken cancellationToken)
+    /// <summary>
+    /// A request body in a pooled buffer that may grow while it is read. The buffer lives in one place so that
+    /// whatever happens during the read (a body over Kestrel's limit, a corrupt gzip stream), the array returned
+    /// to the pool is the current one, exactly once: returning a replaced array a second time hands it to two
+    /// renters at once, which once showed up as NUL bytes in an unrelated response.
+    /// </summary>
+    private sealed class RentedBody(int initialSize)
     {
-        var length = 0;
-        while (length < max)
+        public byte[] Buffer { get; private set; } = ArrayPool<byte>.Shared.Rent(initialSize);
+
+        /// <summary>Reads the (already decompressed) body, stopping one byte past the limit so oversize is detectable.</summary>
+        public async ValueTask<int> ReadAsync(Stream body, int max, CancellationToken cancellationToken)
         {
-            if (length == buffer.Length)
+            var length = 0;
+            while (length < max)
             {
-                var larger = ArrayPool<byte>.Shared.Rent(Math.Min(max, buffer.Length * 2));
-                buffer.AsSpan(0, length).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(buffer);
-                buffer = larger;
+                if (length == Buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(max, Buffer.Length * 2));
+                    Buffer.AsSpan(0, length).CopyTo(larger);
+                    var old = Buffer;
+                    Buffer = larger;
+                    ArrayPool<byte>.Shared.Return(old);
+                }
+
+                var read = await body.ReadAsync(Buffer.AsMemory(length, Math.Min(Buffer.Length, max) - length), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
             }
 
-            var read = await body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, max) - length), cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-
-            length += read;
+            return length;
         }
 
-        return (buffer, length);
+        public void Return() => ArrayPool<byte>.Shared.Return(Buffer);
     }
 
     private static ProblemHttpResult Rejected(ParsedRequest parsed)

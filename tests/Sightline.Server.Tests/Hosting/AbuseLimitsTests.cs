@@ -33,6 +33,26 @@ public sealed class AbuseLimitsTests
     }
 
     [Fact]
+    public async Task Bodies_refused_while_their_buffer_grew_leave_later_requests_intact()
+    {
+        // The refusal comes from inside the read, after the pooled buffer was swapped for a larger one; returning the
+        // replaced array a second time once handed one array to two requests (wrong statuses, NULs in responses).
+        await using var server = await RunningServer.StartAsync();
+        var key = await server.AddSourceAsync("web");
+        var inflated = $$$"""{"userId":"u","event":"x","properties":{"pad":"{{{new string('z', 600 * 1024)}}}"}}""";
+
+        for (var round = 0; round < 20; round++)
+        {
+            using var oversize = RunningServer.PostGzip("/v1/track", inflated, key);
+            using var fits = RunningServer.Post("/v1/track", $$"""{"userId":"u{{round}}","event":"Fits"}""", key);
+            (await server.SendAsync(oversize)).Status.ShouldBe(413, $"round {round}");
+            (await server.SendAsync(fits)).Status.ShouldBe(200, $"round {round}");
+        }
+
+        (await server.LogAsync()).Count.ShouldBe(20);
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_the_gzip_it_claims_is_400_not_500()
     {
         await using var server = await RunningServer.StartAsync();
