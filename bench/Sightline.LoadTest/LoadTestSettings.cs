@@ -54,6 +54,9 @@ internal sealed record LoadTestSettings
     /// <summary>Run only the latency run, not the throughput repetitions.</summary>
     public bool LatencyOnly { get; init; }
 
+    /// <summary>Measure the profile pipeline alone (an ingest-only fill, then <c>sightline rebuild</c>) instead of ingestion.</summary>
+    public bool PipelineOnly { get; init; }
+
     /// <summary>Messages per transaction of the second raw baseline: one request's worth.</summary>
     public int SmallRawGroup => Batch;
 }

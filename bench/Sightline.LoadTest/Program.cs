@@ -5,6 +5,7 @@ using Sightline.LoadTest;
 using Sightline.LoadTest.Baseline;
 using Sightline.LoadTest.Http;
 using Sightline.LoadTest.Latency;
+using Sightline.LoadTest.Pipeline;
 using Sightline.LoadTest.Reporting;
 using Sightline.LoadTest.Server;
 using Sightline.LoadTest.Verification;
@@ -31,11 +32,13 @@ var latencyRate = new Option<int?>("--latency-rate") { Description = "Also measu
 var latencySeconds = new Option<int>("--latency-seconds") { Description = "Measured length of the latency run, in seconds.", DefaultValueFactory = _ => 20 };
 var segments = new Option<int>("--segments") { Description = "Save this many segments before the latency run and measure event-to-membership latency instead (up to 20)." };
 var latencyOnly = new Option<bool>("--latency-only") { Description = "Run only the latency measurement (needs --latency-rate), not the throughput runs." };
+var pipelineOnly = new Option<bool>("--pipeline") { Description = "Measure the profile pipeline alone: fill the log for --seconds on an ingest-only server, then time sightline rebuild." };
+var keepData = new Option<string?>("--keep-data") { Description = "With --pipeline: move the filled data directory here instead of deleting it (to profile sightline rebuild on it)." };
 
 var root = new RootCommand("Sightline ingestion load test: POST /v1/batch into the durable log against the raw speed of the log.")
 {
     seconds, warmup, connections, batch, repeat, synchronous, rawGroup, rawSeconds, rawEvents, noRaw, rawEncrypted, build, serverEnv,
-    latencyRate, latencySeconds, latencyOnly, segments,
+    latencyRate, latencySeconds, latencyOnly, segments, pipelineOnly, keepData,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -61,6 +64,7 @@ root.SetAction(async (parse, cancellationToken) =>
             LatencySeconds = Positive(parse.GetValue(latencySeconds), "--latency-seconds"),
             LatencyOnly = parse.GetValue(latencyOnly),
             Segments = Math.Clamp(parse.GetValue(segments), 0, SegmentSetup.Expressions.Count),
+            PipelineOnly = parse.GetValue(pipelineOnly),
         };
         if (settings.LatencyOnly && settings.LatencyRate is null)
         {
@@ -80,6 +84,30 @@ root.SetAction(async (parse, cancellationToken) =>
         var cli = await SightlineCli.PrepareAsync(settings.Build, scratch, cancellationToken);
         var bodies = BatchSet.Create(settings.Connections, settings.Batch, WriteKey);
         Report.Header(settings, cli, bodies);
+        if (settings.PipelineOnly)
+        {
+            var figures = new List<PipelineFigures>();
+            for (var number = 1; number <= settings.Repeat; number++)
+            {
+                var data = Path.Combine(scratch, $"pipeline-{number}", "sightline-data");
+                var run = await PipelineSpeed.RunAsync(cli, bodies, settings, data, (uint)number, SourceName, WriteKey, cancellationToken);
+                if (parse.GetValue(keepData) is { } keep)
+                {
+                    Directory.Move(data, Path.GetFullPath(keep));
+                    // The encryption key file sits beside the data directory (Sightline:KeyFile).
+                    File.Move(data + ".keys.json", Path.GetFullPath(keep) + ".keys.json");
+                    Console.WriteLine($"  Kept          {Path.GetFullPath(keep)}");
+                }
+
+                Directory.Delete(Path.GetDirectoryName(data)!, recursive: true);
+                figures.Add(run);
+                Report.Pipeline(run, number, settings.Repeat);
+            }
+
+            Report.PipelineSummary(figures);
+            return figures.All(f => f.Resolved == f.Stored) ? 0 : 1;
+        }
+
         LogEntry[]? rawEntries = settings.NoRaw || settings.LatencyOnly ? null : RawEvents.Build(bodies, RawAppend.EntriesNeeded(settings.RawEvents));
 
         var runs = new List<RunFigures>();

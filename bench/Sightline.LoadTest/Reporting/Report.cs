@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Sightline.LoadTest.Pipeline;
 using Sightline.LoadTest.Server;
 using Sightline.LoadTest.Workload;
 
@@ -102,6 +103,29 @@ internal static class Report
             var ratio = Median(runs.Select(r => r.Ratio!.Value));
             Line($"  HTTP / raw >= {TargetRatio:N1}              median {ratio:N2}: {(ratio >= TargetRatio ? "met" : "NOT met")}");
         }
+    }
+
+    public static void Pipeline(PipelineFigures run, int number, int of)
+    {
+        Line();
+        Line($"Pipeline run {number}/{of}");
+        Line($"  Log filled    {run.Stored:N0} events over HTTP by an ingest-only server (Sightline:Pipeline=false)");
+        Line($"  Rebuild       {run.Resolved:N0} events in {run.Seconds:0.0} s: {run.EventsPerSecond:N0} events/s (sightline rebuild, load included)");
+        Line($"  Parser alone  1 thread {run.Parser.EventsPerSecond:N0} events/s, {run.Parser.CpuMicrosecondsPerEvent:0.0} µs CPU/event");
+        Line($"  Ratio         pipeline / parser = {run.EventsPerSecond / run.Parser.EventsPerSecond:0.000}");
+    }
+
+    public static void PipelineSummary(IReadOnlyList<PipelineFigures> runs)
+    {
+        Line();
+        Line($"Median of {runs.Count} run(s)   [each run]");
+        Line($"  pipeline events/s   {Median(runs.Select(r => r.EventsPerSecond)),10:N0}   [{string.Join("  ", runs.Select(r => r.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture)))}]");
+        Line($"  parser events/s     {Median(runs.Select(r => r.Parser.EventsPerSecond)),10:N0}   [{string.Join("  ", runs.Select(r => r.Parser.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture)))}]");
+        Line($"  ratio               {Median(runs.Select(r => r.EventsPerSecond / r.Parser.EventsPerSecond)),10:0.000}");
+        Line();
+        Line("Target");
+        var median = Median(runs.Select(r => r.EventsPerSecond));
+        Line($"  pipeline events/s >= 50,000   median {median:N0}: {(median >= 50_000 ? "met" : "not met")}");
     }
 
     public static double Median(IEnumerable<double> values)
