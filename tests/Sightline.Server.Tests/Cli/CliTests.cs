@@ -6,13 +6,7 @@ public sealed class CliTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "sightline-cli-" + Guid.NewGuid().ToString("N"));
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_data))
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-    }
+    public void Dispose() => TempData.Delete(_data);
 
     [Fact]
     public async Task Sources_add_prints_only_the_write_key_on_stdout_and_list_shows_it()

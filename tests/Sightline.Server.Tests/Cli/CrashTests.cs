@@ -16,7 +16,7 @@ public sealed class CrashTests : IAsyncLifetime
 
     public ValueTask DisposeAsync()
     {
-        Directory.Delete(_data, recursive: true);
+        TempData.Delete(_data);
         return ValueTask.CompletedTask;
     }
 

@@ -6,7 +6,7 @@ public sealed class RebuildTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "sightline-rebuild-" + Guid.NewGuid().ToString("N"));
 
-    public void Dispose() => Directory.Delete(_data, recursive: true);
+    public void Dispose() => TempData.Delete(_data);
 
     [Fact]
     public async Task Rebuild_from_the_log_gives_the_same_profiles_and_lineage()

@@ -12,7 +12,7 @@ public sealed class ResolveTests : IDisposable
 
     private readonly string _data = Path.Combine(Path.GetTempPath(), "sightline-resolve-" + Guid.NewGuid().ToString("N"));
 
-    public void Dispose() => Directory.Delete(_data, recursive: true);
+    public void Dispose() => TempData.Delete(_data);
 
     [Fact]
     public async Task Resolve_with_too_few_profiles_keeps_the_model_and_says_why()

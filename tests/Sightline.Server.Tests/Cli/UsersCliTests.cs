@@ -12,10 +12,7 @@ public sealed class UsersCliTests : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_data))
-        {
-            Directory.Delete(_data, recursive: true);
-        }
+        TempData.Delete(_data);
     }
 
     [Fact]

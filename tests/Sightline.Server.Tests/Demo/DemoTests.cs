@@ -19,13 +19,7 @@ public sealed partial class DemoTests : IDisposable
 
     private readonly string _data = Path.Combine(Path.GetTempPath(), "sightline-demo-" + Guid.NewGuid().ToString("N"));
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_data))
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-    }
+    public void Dispose() => TempData.Delete(_data);
 
     [Fact]
     public async Task Demo_loads_every_format_resolves_against_the_truth_and_a_second_run_only_serves()

@@ -10,13 +10,7 @@ public sealed partial class QuickStartTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "sightline-quickstart-" + Guid.NewGuid().ToString("N"));
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_data))
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-    }
+    public void Dispose() => TempData.Delete(_data);
 
     [Fact]
     public async Task Readme_quick_start_works_as_written()

@@ -12,13 +12,7 @@ public sealed class ImportTests : IDisposable
 
     private readonly string _data = Path.Combine(Path.GetTempPath(), "sightline-import-" + Guid.NewGuid().ToString("N"));
 
-    public void Dispose()
-    {
-        if (Directory.Exists(Path.GetDirectoryName(_data + "/")))
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-    }
+    public void Dispose() => TempData.Delete(_data);
 
     // Each preset's sample holds good rows and the mistakes real exports have; the counts say which went where.
     [Theory]

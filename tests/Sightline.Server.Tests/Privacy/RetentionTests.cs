@@ -22,13 +22,7 @@ public sealed class RetentionTests : IDisposable
 
     private readonly string _data = Path.Combine(Path.GetTempPath(), "sightline-retention-" + Guid.NewGuid().ToString("N"));
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_data))
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-    }
+    public void Dispose() => TempData.Delete(_data);
 
     [Fact]
     public async Task Expired_events_leave_the_log_timeline_and_lineage_the_profile_keeps_its_identity_and_a_rebuild_agrees()
