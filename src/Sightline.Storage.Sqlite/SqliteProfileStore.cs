@@ -52,21 +52,21 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        using (var create = Command(connection, "INSERT INTO profiles (id, canonical_id) VALUES ($id, $id)", transaction, "$id"))
+        using (var create = new RawStatement(connection, "INSERT INTO profiles (id, canonical_id) VALUES (?1, ?1)"))
         {
             foreach (var profile in changes.Created)
             {
-                Run(create, profile.Value);
+                create.Bind(1, profile.Value).Step();
             }
         }
 
         // Links target profiles live when they were made; merges then move them on, in order.
-        using (var link = Command(
-            connection, "INSERT OR IGNORE INTO identities (type, lookup, value, profile_id, seq) VALUES ($type, $lookup, $value, $profile, $seq)", transaction, "$type", "$lookup", "$value", "$profile", "$seq"))
+        using (var link = new RawStatement(connection, "INSERT OR IGNORE INTO identities (type, lookup, value, profile_id, seq) VALUES (?1, ?2, ?3, ?4, ?5)"))
         {
             foreach (var (identifier, profile, sequence) in changes.Links)
             {
-                Run(link, identifier.Type, _protector.BlindIndex(identifier.Type, identifier.Value), _protector.SealText(identifier.Value, ProtectedColumns.IdentityValue), profile.Value, sequence);
+                link.Bind(1, identifier.Type).Bind(2, _protector.BlindIndex(identifier.Type, identifier.Value))
+                    .Bind(3, _protector.SealText(identifier.Value, ProtectedColumns.IdentityValue)).Bind(4, profile.Value).Bind(5, sequence).Step();
             }
         }
 
@@ -89,19 +89,20 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             }
         }
 
-        using (var lineage = Command(connection, "INSERT OR REPLACE INTO event_profiles (seq, profile_id) VALUES ($seq, $profile)", transaction, "$seq", "$profile"))
+        using (var lineage = new RawStatement(connection, "INSERT OR REPLACE INTO event_profiles (seq, profile_id) VALUES (?1, ?2)"))
         {
             foreach (var (sequence, profile) in changes.Events)
             {
-                Run(lineage, sequence, profile.Value);
+                lineage.Bind(1, sequence).Bind(2, profile.Value).Step();
             }
         }
 
-        using (var trait = Command(connection, "INSERT INTO traits (profile_id, name, value, seq, observed_at) VALUES ($profile, $name, $value, $seq, $at)", transaction, "$profile", "$name", "$value", "$seq", "$at"))
+        using (var trait = new RawStatement(connection, "INSERT INTO traits (profile_id, name, value, seq, observed_at) VALUES (?1, ?2, ?3, ?4, ?5)"))
         {
             foreach (var observation in changes.Traits)
             {
-                Run(trait, observation.Profile.Value, observation.Name, _protector.SealText(observation.Json, ProtectedColumns.TraitValue), observation.Sequence, observation.ObservedAt.ToUnixTimeMilliseconds());
+                trait.Bind(1, observation.Profile.Value).Bind(2, observation.Name).Bind(3, _protector.SealText(observation.Json, ProtectedColumns.TraitValue))
+                    .Bind(4, observation.Sequence).Bind(5, observation.ObservedAt.ToUnixTimeMilliseconds()).Step();
             }
         }
 
@@ -118,11 +119,12 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             }
         }
 
-        using (var consent = Command(connection, "INSERT INTO consents (profile_id, purpose, granted, seq, observed_at) VALUES ($profile, $purpose, $granted, $seq, $at)", transaction, "$profile", "$purpose", "$granted", "$seq", "$at"))
+        using (var consent = new RawStatement(connection, "INSERT INTO consents (profile_id, purpose, granted, seq, observed_at) VALUES (?1, ?2, ?3, ?4, ?5)"))
         {
             foreach (var choice in changes.Consents)
             {
-                Run(consent, choice.Profile.Value, choice.Purpose, choice.Granted ? 1 : 0, choice.Sequence, choice.ObservedAt.ToUnixTimeMilliseconds());
+                consent.Bind(1, choice.Profile.Value).Bind(2, choice.Purpose).Bind(3, choice.Granted ? 1 : 0).Bind(4, choice.Sequence)
+                    .Bind(5, choice.ObservedAt.ToUnixTimeMilliseconds()).Step();
             }
         }
 

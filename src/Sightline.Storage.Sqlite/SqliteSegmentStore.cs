@@ -231,11 +231,11 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             }
         }
 
-        using (var state = SqliteProfileStore.Command(connection, "INSERT OR REPLACE INTO computed_traits (profile_id, name, state) VALUES ($profile, $name, $state)", transaction, "$profile", "$name", "$state"))
+        using (var state = new RawStatement(connection, "INSERT OR REPLACE INTO computed_traits (profile_id, name, state) VALUES (?1, ?2, ?3)"))
         {
             foreach (var (profile, trait, json) in changes.ComputedStates)
             {
-                SqliteProfileStore.Run(state, profile.Value, trait, protector.Seal(json, ProtectedColumns.ComputedState));
+                state.Bind(1, profile.Value).Bind(2, trait).Bind(3, protector.Seal(json, ProtectedColumns.ComputedState)).Step();
             }
         }
 
@@ -255,22 +255,27 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             SqliteProfileStore.Run(print, dropped);
         }
 
-        using var enter = SqliteProfileStore.Command(connection, "INSERT OR IGNORE INTO segment_members (segment_id, profile_id, since) VALUES ($segment, $profile, $at)", transaction, "$segment", "$profile", "$at");
-        using var leave = SqliteProfileStore.Command(connection, "DELETE FROM segment_members WHERE segment_id = $segment AND profile_id = $profile", transaction, "$segment", "$profile");
-        using var history = SqliteProfileStore.Command(connection, "INSERT INTO segment_history (segment_id, profile_id, entered, at) VALUES ($segment, $profile, $entered, $at)", transaction, "$segment", "$profile", "$entered", "$at");
+        if (changes.Memberships.Count == 0)
+        {
+            return;
+        }
+
+        using var enter = new RawStatement(connection, "INSERT OR IGNORE INTO segment_members (segment_id, profile_id, since) VALUES (?1, ?2, ?3)");
+        using var leave = new RawStatement(connection, "DELETE FROM segment_members WHERE segment_id = ?1 AND profile_id = ?2");
+        using var history = new RawStatement(connection, "INSERT INTO segment_history (segment_id, profile_id, entered, at) VALUES (?1, ?2, ?3, ?4)");
         foreach (var change in changes.Memberships)
         {
             var at = change.At.ToUnixTimeMilliseconds();
             if (change.Entered)
             {
-                SqliteProfileStore.Run(enter, change.Segment, change.Profile.Value, at);
+                enter.Bind(1, change.Segment).Bind(2, change.Profile.Value).Bind(3, at).Step();
             }
             else
             {
-                SqliteProfileStore.Run(leave, change.Segment, change.Profile.Value);
+                leave.Bind(1, change.Segment).Bind(2, change.Profile.Value).Step();
             }
 
-            SqliteProfileStore.Run(history, change.Segment, change.Profile.Value, change.Entered ? 1 : 0, at);
+            history.Bind(1, change.Segment).Bind(2, change.Profile.Value).Bind(3, change.Entered ? 1 : 0).Bind(4, at).Step();
         }
     }
 

@@ -12,6 +12,11 @@ public sealed class IdentifierNormalizer(string? defaultRegion = null)
 {
     private static readonly PhoneNumberUtil PhoneUtil = PhoneNumberUtil.GetInstance();
 
+    // libphonenumber takes tens of microseconds a number, and the same numbers come back with every identify call of
+    // their owners; these remember the answers for the numbers seen lately.
+    private static readonly RecentAnswers<(string Raw, string? Region), string?> Phones = new(100_000);
+    private static readonly RecentAnswers<string, bool> FixedLines = new(100_000);
+
     /// <summary>ISO 3166 region for numbers written without a country code, such as <c>ES</c>; null accepts only international numbers.</summary>
     public string? DefaultRegion { get; } = defaultRegion?.ToUpperInvariant();
 
@@ -37,7 +42,9 @@ public sealed class IdentifierNormalizer(string? defaultRegion = null)
     }
 
     /// <summary>True when a normalized phone number is a fixed line: a household's, not a person's.</summary>
-    public static bool IsFixedLine(string e164)
+    public static bool IsFixedLine(string e164) => FixedLines.Get(e164, FixedLine);
+
+    private static bool FixedLine(string e164)
     {
         try
         {
@@ -52,5 +59,5 @@ public sealed class IdentifierNormalizer(string? defaultRegion = null)
     private static string? Email(string value) => Emails.TryStandardize(value, out var email, out _) ? email : null;
 
     private static string? Phone(string value, string? region) =>
-        Phones.TryStandardize(value, region, out var e164, out _) ? e164 : null;
+        Phones.Get((value, region), key => Standardization.Phones.TryStandardize(key.Raw, key.Region, out var e164, out _) ? e164 : null);
 }

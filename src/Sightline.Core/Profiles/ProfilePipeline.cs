@@ -46,6 +46,12 @@ public sealed class ProfilePipeline(
     private int _running;
     private readonly ConcurrentDictionary<(ProfileId, ProfileId), bool> _separations = new();
     private long _processed;
+    // The last event resolved in memory, ahead of _processed while its batch commits.
+    private long _position;
+    // The previous batch's store work (drops, commit, observers), still running while the next batch is resolved.
+    private Task _committing = Task.CompletedTask;
+    // The next batch, read while this one is resolved when the pipeline is behind; null when none is under way.
+    private (long After, Task<IReadOnlyList<LoggedEvent>> Events)? _prefetch;
     private int _rebuildRequested;
     private int _approvalsWaiting;
     private readonly ConcurrentQueue<long> _eventsRemoved = new();
@@ -162,11 +168,68 @@ public sealed class ProfilePipeline(
 
     private async Task RunLoopAsync(bool untilCaughtUp, CancellationToken cancellationToken)
     {
+        try
+        {
+            await ResolveLoopAsync(untilCaughtUp, cancellationToken);
+        }
+        finally
+        {
+            await QuietAsync();
+        }
+    }
+
+    /// <summary>
+    /// Before work on the store outside the batches (an erasure, a reload, segment definitions): the previous batch is
+    /// committed and a batch read ahead is dropped, since that work may delete what it holds.
+    /// </summary>
+    private async Task QuietAsync()
+    {
+        if (_prefetch is { } prefetch)
+        {
+            _prefetch = null;
+            try
+            {
+                await prefetch.Events;
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping: nothing to keep.
+            }
+        }
+
+        await DrainAsync();
+    }
+
+    private Task<IReadOnlyList<LoggedEvent>> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (_prefetch is { } prefetch)
+        {
+            _prefetch = null;
+            if (prefetch.After == _position)
+            {
+                return prefetch.Events;
+            }
+        }
+
+        return log.ReadAsync(_position, batchSize, cancellationToken);
+    }
+
+    /// <summary>Waits for the previous batch's store work: whatever reads or writes the store besides a batch's commit goes after it.</summary>
+    private async Task DrainAsync()
+    {
+        var committing = _committing;
+        _committing = Task.CompletedTask;
+        await committing;
+    }
+
+    private async Task ResolveLoopAsync(bool untilCaughtUp, CancellationToken cancellationToken)
+    {
         var state = await LoadAsync(cancellationToken);
         while (!cancellationToken.IsCancellationRequested)
         {
             if (!_exclusive.IsEmpty)
             {
+                await QuietAsync();
                 var reload = false;
                 while (_exclusive.TryDequeue(out var item))
                 {
@@ -182,17 +245,20 @@ public sealed class ProfilePipeline(
 
             if (Interlocked.Exchange(ref _rebuildRequested, 0) == 1)
             {
+                await QuietAsync();
                 await store.ResetAsync(cancellationToken);
                 state = await LoadAsync(cancellationToken);
             }
 
             if (!_eventsRemoved.IsEmpty && segments is not null)
             {
+                await QuietAsync();
                 await ReloadProfilesAsync(state, segments, cancellationToken);
             }
 
             if (Interlocked.Exchange(ref _approvalsWaiting, 0) == 1)
             {
+                await QuietAsync();
                 await ApplyApprovalsAsync(state, cancellationToken);
             }
 
@@ -201,9 +267,11 @@ public sealed class ProfilePipeline(
                 await SegmentWorkAsync(state, segments, cancellationToken);
             }
 
-            var events = await log.ReadAsync(Processed, batchSize, cancellationToken);
+            var events = await ReadAsync(cancellationToken);
             if (events.Count == 0)
             {
+                // Whoever waits for Processed while the log is idle waits for this.
+                await DrainAsync();
                 if (!_caughtUp)
                 {
                     // Once more round the loop: segments wait for the end of a backlog (a rebuild) to evaluate.
@@ -225,36 +293,76 @@ public sealed class ProfilePipeline(
                 _sources = (await sources.ListAsync(cancellationToken)).ToDictionary(s => s.Name, StringComparer.Ordinal);
             }
 
+            if (events.Count == batchSize)
+            {
+                // Behind: the next batch is read while this one is resolved.
+                var after = events[^1].Sequence;
+                _prefetch = (after, Task.Run(() => log.ReadAsync(after, batchSize, cancellationToken), CancellationToken.None));
+            }
+
             var changes = Process(state, events);
             _caughtUp = events.Count < batchSize;
             segments?.Engine.Collect(changes, _time.GetUtcNow(), evaluate: _caughtUp && Volatile.Read(ref _segmentsChanged) == 0);
-            if (changes.Dropped.Count > 0)
-            {
-                // Before the checkpoint passes them: a crash in between leaves them to be dropped again.
-                await privacy!.DropAsync(changes.Dropped, cancellationToken);
-            }
-
+            // What the store work needs of the graph is read now: the next batch changes the graph while this one commits.
+            var minimize = (Sequences: (IReadOnlyList<long>)[], Profiles: (IReadOnlyList<ProfileId>)[]);
             if (privacy is not null && (changes.Minimized.Count > 0 || changes.Withdrawn.Count > 0))
             {
-                // Also before the checkpoint, for the same reason; the batch's own events of a withdrawn profile are not
-                // in the store yet, so they are named here.
+                // The batch's own events of a withdrawn profile are not in the store yet, so they are named here.
                 var withdrawn = changes.Withdrawn.Select(state.Graph.Canonical).ToHashSet();
                 var batch = changes.Events.Where(e => withdrawn.Contains(state.Graph.Canonical(e.Profile))).Select(e => e.Sequence);
-                await privacy.MinimizeAsync([.. changes.Minimized.Concat(batch).Distinct()], [.. withdrawn], cancellationToken);
+                minimize = ([.. changes.Minimized.Concat(batch).Distinct()], [.. withdrawn]);
             }
 
-            await store.CommitAsync(changes, cancellationToken);
-            // Observers hear of the batch before Processed moves, so whoever waits for Processed also sees their work queued.
-            await NotifyAsync(state, changes, cancellationToken);
-            Interlocked.Exchange(ref _processed, changes.Checkpoint);
+            var touched = Touched(state, changes);
+            await DrainAsync();
+            // The store work of this batch runs while the pipeline resolves the next one; batches still commit in order.
+            _committing = Task.Run(() => StoreAsync(changes, minimize, touched, cancellationToken), CancellationToken.None);
         }
     }
 
-    private async Task NotifyAsync(PipelineState state, ProfileChanges changes, CancellationToken cancellationToken)
+    /// <summary>Stores a resolved batch: what privacy asks first, then the changes with their checkpoint, then tells the observers.</summary>
+    private async Task StoreAsync(ProfileChanges changes, (IReadOnlyList<long> Sequences, IReadOnlyList<ProfileId> Profiles) minimize, ProfileBatch? touched, CancellationToken cancellationToken)
+    {
+        if (changes.Dropped.Count > 0)
+        {
+            // Before the checkpoint passes them: a crash in between leaves them to be dropped again.
+            await privacy!.DropAsync(changes.Dropped, cancellationToken);
+        }
+
+        if (minimize.Sequences.Count > 0 || minimize.Profiles.Count > 0)
+        {
+            // Also before the checkpoint, for the same reason.
+            await privacy!.MinimizeAsync(minimize.Sequences, minimize.Profiles, cancellationToken);
+        }
+
+        await store.CommitAsync(changes, cancellationToken);
+        // Observers hear of the batch before Processed moves, so whoever waits for Processed also sees their work queued.
+        await NotifyAsync(touched, cancellationToken);
+        Interlocked.Exchange(ref _processed, changes.Checkpoint);
+    }
+
+    private Task NotifyAsync(PipelineState state, ProfileChanges changes, CancellationToken cancellationToken) =>
+        NotifyAsync(Touched(state, changes), cancellationToken);
+
+    private async Task NotifyAsync(ProfileBatch? batch, CancellationToken cancellationToken)
+    {
+        if (batch is null)
+        {
+            return;
+        }
+
+        foreach (var observer in _observers)
+        {
+            await observer.CommittedAsync(batch, cancellationToken);
+        }
+    }
+
+    /// <summary>The profiles a batch touched, as the observers hear of them; null when there are no observers or nothing changed.</summary>
+    private ProfileBatch? Touched(PipelineState state, ProfileChanges changes)
     {
         if (_observers.Length == 0 || changes.IsEmpty)
         {
-            return;
+            return null;
         }
 
         var touched = new HashSet<ProfileId>();
@@ -273,11 +381,7 @@ public sealed class ProfilePipeline(
             touched.Add(change.Profile);
         }
 
-        var batch = new ProfileBatch(changes.Checkpoint, touched, [.. changes.Merges.Select(m => m.Merge.From)]);
-        foreach (var observer in _observers)
-        {
-            await observer.CommittedAsync(batch, cancellationToken);
-        }
+        return new ProfileBatch(changes.Checkpoint, touched, [.. changes.Merges.Select(m => m.Merge.From)]);
     }
 
     /// <summary>Resolves each event against the graph (changing it) and collects what to store.</summary>
@@ -313,12 +417,20 @@ public sealed class ProfilePipeline(
                 changes.Created.Add(resolution.Profile);
             }
 
-            changes.Links.AddRange(resolution.Linked.Select(i => (i, resolution.Profile, logged.Sequence)));
-            changes.Merges.AddRange(resolution.Merges.Select(m => (m, logged.Sequence)));
-            changes.Blocked.AddRange(resolution.Blocked.Select(b => (b, logged.Sequence)));
+            foreach (var identifier in resolution.Linked)
+            {
+                changes.Links.Add((identifier, resolution.Profile, logged.Sequence));
+            }
+
+            foreach (var refusal in resolution.Blocked)
+            {
+                changes.Blocked.Add((refusal, logged.Sequence));
+            }
+
             changes.Events.Add((logged.Sequence, resolution.Profile));
             foreach (var merge in resolution.Merges)
             {
+                changes.Merges.Add((merge, logged.Sequence));
                 state.Index.Merge(merge.From, merge.Into);
                 segments?.Engine.Merge(merge.From, merge.Into, _time.GetUtcNow());
             }
@@ -372,6 +484,7 @@ public sealed class ProfilePipeline(
             changes.Checkpoint = logged.Sequence;
         }
 
+        _position = changes.Checkpoint;
         return changes;
     }
 
@@ -489,6 +602,12 @@ public sealed class ProfilePipeline(
             changed = await runtime.Store.VersionAsync(cancellationToken) != _segmentVersion;
         }
 
+        if (!changed && now < _nextRefresh)
+        {
+            return;
+        }
+
+        await DrainAsync();
         var changes = new ProfileChanges { Checkpoint = Processed };
         if (changed)
         {
@@ -542,6 +661,7 @@ public sealed class ProfilePipeline(
 
         // After the computed traits are rebuilt: whoever waits for Processed then reads them current.
         Interlocked.Exchange(ref _processed, checkpoint);
+        _position = checkpoint;
 
         var state = new PipelineState(graph, new IdentityResolver(rules, Separated), index);
         // Applied already, unless the process stopped between recording an approval and merging.

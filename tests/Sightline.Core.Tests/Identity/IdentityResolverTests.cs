@@ -138,6 +138,8 @@ public sealed class IdentityResolverTests
     [InlineData("user_id:null")]
     [InlineData("anonymous_id:00000000-0000-0000-0000-000000000000")]
     [InlineData("phone:+34000000000")]
+    [InlineData("phone:+5555555555")]
+    [InlineData("email:Someone@Mailinator.com")]
     public void Placeholder_values_are_ignored(string placeholder)
     {
         var a = Send("user_id:a", placeholder);
@@ -146,6 +148,17 @@ public sealed class IdentityResolverTests
         a.Profile.ShouldNotBe(b.Profile);
         a.Linked.ShouldNotContain(Id(placeholder));
         b.Blocked.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_configured_pattern_the_linear_engine_cannot_run_still_blocks()
+    {
+        // A backreference needs the backtracking engine, which runs with a timeout.
+        var rules = new MergeRules(new Dictionary<string, IdentifierRule>(), new IdentifierRule { BlockedPatterns = [@"^(\w)\1+$", "^x-"] });
+
+        rules.IsBlocked(new Identifier("crm_id", "aaaa")).ShouldBeTrue();
+        rules.IsBlocked(new Identifier("crm_id", "X-17")).ShouldBeTrue();
+        rules.IsBlocked(new Identifier("crm_id", "abab")).ShouldBeFalse();
     }
 
     [Fact]

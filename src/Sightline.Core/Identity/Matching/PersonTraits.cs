@@ -26,7 +26,7 @@ public static class PersonTraits
 
     /// <summary>
     /// The record with the person data among <paramref name="traits"/> laid over it (a later value replaces an
-    /// earlier one; a trait not sent leaves the field as it was), or null when the traits hold none.
+    /// earlier one; a trait not sent leaves the field as it was), or null when the traits hold none or change nothing.
     /// </summary>
     public static PersonRecord? Overlay(PersonRecord? record, string id, JsonElement traits)
     {
@@ -35,18 +35,17 @@ public static class PersonTraits
             return null;
         }
 
-        var changed = false;
         var next = record ?? new PersonRecord { Id = id };
         foreach (var trait in traits.EnumerateObject())
         {
             if (Names.Contains(trait.Name))
             {
                 next = Apply(next, trait.Name, trait.Value);
-                changed = true;
             }
         }
 
-        return changed ? next : null;
+        // The same values sent again (every identify call of a signed-in visitor) change nothing to compare.
+        return next.Equals(record) || (record is null && next.Equals(new PersonRecord { Id = id })) ? null : next;
     }
 
     /// <summary>One trait laid over the record.</summary>
