@@ -10,7 +10,7 @@ internal static class LatencyReport
     {
         Line($"Latency run   fresh server; background {eventsPerSecond:N0} events/s as {ProfileLatency.BackgroundBatch}-message batches on {ProfileLatency.BackgroundConnections} paced connections; "
             + (segments > 0 ? $"{segments} segments saved; " : "")
-            + $"a probe every {ProfileLatency.ProbeInterval.TotalMilliseconds:N0} ms (identify, then GET /v1/profiles/user_id:…{(segments > 0 ? "/segments until it lists \"" + SegmentSetup.ProbeSegment + "\"" : "")} every {ProfileProbe.PollInterval.TotalMilliseconds:N0} ms, give up after {ProfileProbe.GiveUp.TotalSeconds:N0} s); "
+            + $"a probe every {ProfileLatency.ProbeInterval.TotalMilliseconds:N0} ms (identify, then GET /v1/profiles/user_id:…{(segments > 0 ? "/segments until it lists \"" + SegmentSetup.ProbeSegment + "\"" : "")} every {ProfileProbe.PollInterval.TotalMilliseconds:N0} ms or {ProfileProbe.PollShare:P0} of the wait so far, give up after {ProfileProbe.GiveUp.TotalSeconds:N0} s); "
             + $"warm-up {warmupSeconds} s, measured {seconds} s");
     }
 

@@ -17,13 +17,16 @@ internal enum ProbeOutcome
 internal readonly record struct ProbeResult(ProbeOutcome Outcome, long LatencyTicks, string? Error, int Polls = 0);
 
 /// <summary>
-/// One identify with a new userId, then <c>GET /v1/profiles/user_id:…</c> every <see cref="PollInterval"/>
-/// (one request at a time) until it answers 200: the time from the identify's 200 to the profile's 200. With a
-/// segment, it polls <c>…/segments</c> instead, until the profile is listed as that segment's member.
+/// One identify with a new userId, then <c>GET /v1/profiles/user_id:…</c> (one request at a time) until it answers
+/// 200: the time from the identify's 200 to the profile's 200. With a segment, it polls <c>…/segments</c> instead,
+/// until the profile is listed as that segment's member. Polls start <see cref="PollInterval"/> apart and spread to
+/// <see cref="PollShare"/> of the time waited so far, so a figure is never more than that share too high: polling
+/// every 2 ms throughout made the probes of a slow second send thousands of GETs a second, a load of their own.
 /// </summary>
 internal static class ProfileProbe
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(2);
+    public const double PollShare = 0.05;
     public static readonly TimeSpan GiveUp = TimeSpan.FromSeconds(10);
 
     private static readonly Uri IdentifyPath = new("/v1/identify", UriKind.Relative);
@@ -89,7 +92,8 @@ internal static class ProfileProbe
                 return new(ProbeOutcome.TimedOut, 0, null);
             }
 
-            var wait = Stopwatch.GetElapsedTime(now, sent + pollTicks);
+            var spread = (long)((sent - acknowledged) * PollShare);
+            var wait = Stopwatch.GetElapsedTime(now, sent + Math.Max(pollTicks, spread));
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait);
