@@ -490,7 +490,9 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
 
         public int Append(IReadOnlyList<LogEntry> entries, IReadOnlyList<QuarantineEntry> quarantine)
         {
-            using var transaction = _connection.BeginTransaction();
+            // Deferred: its first statement writes the log, so it locks the log's file only, not the derived state the
+            // pipeline commits to (BEGIN IMMEDIATE reserves every attached database).
+            using var transaction = _connection.BeginTransaction(deferred: true);
             var added = 0;
             foreach (var (sourceId, message) in entries)
             {

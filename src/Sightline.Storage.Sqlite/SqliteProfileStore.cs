@@ -51,7 +51,9 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
     public Task CommitAsync(ProfileChanges changes, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
+        // Deferred, so it locks only the derived file its first write touches: BEGIN IMMEDIATE reserves every attached
+        // database, so each commit also held the log's write lock and ingestion slept in SQLite's busy handler meanwhile.
+        using var transaction = connection.BeginTransaction(deferred: true);
         using (var create = new RawStatement(connection, "INSERT INTO profiles (id, canonical_id) VALUES (?1, ?1)"))
         {
             foreach (var profile in changes.Created)
@@ -202,6 +204,76 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         }
 
         return samples;
+    }
+
+    public async Task<IReadOnlyList<SearchableProfile>> SearchableAsync(IReadOnlyCollection<ProfileId> profiles, IReadOnlySet<string> traitNames, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        using var connection = database.Open();
+        // A read, for one snapshot across the three queries; deferred, so it takes no write lock.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        FillOnlyProfiles(connection, profiles, transaction);
+        var live = new Dictionary<long, (List<Identifier> Identifiers, List<TraitValue> Traits)>();
+        using (var command = Command(connection, "SELECT id FROM profiles WHERE id IN (SELECT id FROM temp.only_profiles) AND canonical_id = id", transaction))
+        using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                live[reader.GetInt64(0)] = ([], []);
+            }
+        }
+
+        using (var command = Command(connection, "SELECT profile_id, type, value FROM identities WHERE profile_id IN (SELECT id FROM temp.only_profiles) ORDER BY profile_id, seq", transaction))
+        using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (live.TryGetValue(reader.GetInt64(0), out var found))
+                {
+                    found.Identifiers.Add(new Identifier(reader.GetString(1), _protector.OpenText(reader.GetValue(2), ProtectedColumns.IdentityValue)));
+                }
+            }
+        }
+
+        using (var command = Command(
+            connection,
+            """
+            SELECT p.canonical_id, t.name, t.value, s.name, s.trust, s.kind, t.observed_at, t.seq FROM traits t
+            JOIN profiles p ON p.id = t.profile_id
+            JOIN events e ON e.seq = t.seq JOIN sources s ON s.id = e.source_id
+            WHERE p.canonical_id IN (SELECT id FROM temp.only_profiles) AND t.name IN (SELECT value FROM json_each($names))
+            ORDER BY p.canonical_id, t.name, t.seq
+            """,
+            transaction,
+            "$names"))
+        {
+            command.Parameters[0].Value = JsonSerializer.Serialize(traitNames);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (live.TryGetValue(reader.GetInt64(0), out var found))
+                {
+                    found.Traits.Add(new TraitValue(
+                        reader.GetString(1), _protector.OpenText(reader.GetValue(2), ProtectedColumns.TraitValue), reader.GetString(3), reader.GetInt32(4),
+                        reader.GetString(5) == "third-party", DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)), reader.GetInt64(7)));
+                }
+            }
+        }
+
+        transaction.Commit();
+        return [.. live.Select(p => new SearchableProfile(new ProfileId(p.Key), p.Value.Identifiers, p.Value.Traits))];
+    }
+
+    /// <summary>Fills the connection's temporary table <c>only_profiles</c> with these ids, for queries about some profiles only.</summary>
+    internal static void FillOnlyProfiles(SqliteConnection connection, IEnumerable<ProfileId> profiles, SqliteTransaction? transaction = null)
+    {
+        // Connections are pooled: the table may be left from an earlier call on this one.
+        SqliteDatabase.Execute(connection, "CREATE TEMP TABLE IF NOT EXISTS only_profiles (id INTEGER PRIMARY KEY); DELETE FROM temp.only_profiles;", transaction);
+        using var insert = new RawStatement(connection, "INSERT OR IGNORE INTO temp.only_profiles (id) VALUES (?1)");
+        foreach (var profile in profiles)
+        {
+            insert.Bind(1, profile.Value).Step();
+        }
     }
 
     public async Task<IReadOnlyList<TraitValue>> TraitHistoryAsync(ProfileId profile, CancellationToken cancellationToken) =>

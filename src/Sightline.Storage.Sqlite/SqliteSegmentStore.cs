@@ -296,14 +296,7 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             return "";
         }
 
-        // Connections are pooled: the table may be left from an earlier call on this one.
-        SqliteDatabase.Execute(connection, "CREATE TEMP TABLE IF NOT EXISTS only_profiles (id INTEGER PRIMARY KEY); DELETE FROM temp.only_profiles;");
-        using var insert = SqliteProfileStore.Command(connection, "INSERT OR IGNORE INTO temp.only_profiles (id) VALUES ($id)", null, "$id");
-        foreach (var profile in only)
-        {
-            SqliteProfileStore.Run(insert, profile.Value);
-        }
-
+        SqliteProfileStore.FillOnlyProfiles(connection, only);
         return " AND p.canonical_id IN (SELECT id FROM temp.only_profiles)";
     }
 

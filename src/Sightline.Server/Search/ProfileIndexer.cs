@@ -97,29 +97,23 @@ public sealed class ProfileIndexer(IProfileStore store, ProfileSearch search, Id
 
     private async Task UpdateAsync(HashSet<ProfileId> touched, HashSet<ProfileId> retired, CancellationToken cancellationToken)
     {
+        // One read for all the touched profiles of a pass, where there were three queries per profile.
         var upserts = new List<SearchDocument>();
-        foreach (var profile in touched)
+        foreach (var live in await store.SearchableAsync(touched, PersonTraits.Names, cancellationToken))
         {
-            if (await store.CanonicalAsync(profile, cancellationToken) != profile)
-            {
-                retired.Add(profile);
-                continue;
-            }
-
+            touched.Remove(live.Profile);
             var person = (PersonRecord?)null;
-            foreach (var trait in Survivorship.Current(await store.TraitHistoryAsync(profile, cancellationToken)))
+            foreach (var trait in Survivorship.Current(live.PersonTraits))
             {
-                if (PersonTraits.Names.Contains(trait.Name))
-                {
-                    using var value = System.Text.Json.JsonDocument.Parse(trait.Json);
-                    person = PersonTraits.Apply(person ?? new PersonRecord { Id = profile.ToString() }, trait.Name, value.RootElement);
-                }
+                using var value = System.Text.Json.JsonDocument.Parse(trait.Json);
+                person = PersonTraits.Apply(person ?? new PersonRecord { Id = live.Profile.ToString() }, trait.Name, value.RootElement);
             }
 
-            var identities = await store.IdentitiesAsync(profile, cancellationToken);
-            upserts.Add(Describe(profile, person, [.. identities.Select(i => i.Identifier)]));
+            upserts.Add(Describe(live.Profile, person, live.Identifiers));
         }
 
+        // What is left was merged away (or erased).
+        retired.UnionWith(touched);
         search.Update(upserts, retired);
     }
 
