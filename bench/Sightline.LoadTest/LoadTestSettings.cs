@@ -39,6 +39,9 @@ internal sealed record LoadTestSettings
     /// <summary>Run <c>./sightline --help</c> first, which rebuilds the CLI when a source file is newer.</summary>
     public required bool Build { get; init; }
 
+    /// <summary>A build of the CLI to measure instead of the tree's <c>.build/cli</c> (a base for an A/B comparison).</summary>
+    public string? Cli { get; init; }
+
     /// <summary>Extra environment variables for the server process (KEY=VALUE), for experiments.</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> ServerEnvironment { get; init; }
 

@@ -33,12 +33,13 @@ var latencySeconds = new Option<int>("--latency-seconds") { Description = "Measu
 var segments = new Option<int>("--segments") { Description = "Save this many segments before the latency run and measure event-to-membership latency instead (up to 20)." };
 var latencyOnly = new Option<bool>("--latency-only") { Description = "Run only the latency measurement (needs --latency-rate), not the throughput runs." };
 var pipelineOnly = new Option<bool>("--pipeline") { Description = "Measure the profile pipeline alone: fill the log for --seconds on an ingest-only server, then time sightline rebuild." };
+var cliBuild = new Option<string?>("--cli") { Description = "Measure this build of the CLI (a directory holding sightline.dll, e.g. another worktree's .build/cli) instead of the tree's." };
 var keepData = new Option<string?>("--keep-data") { Description = "With --pipeline: move the filled data directory here instead of deleting it (to profile sightline rebuild on it)." };
 
 var root = new RootCommand("Sightline ingestion load test: POST /v1/batch into the durable log against the raw speed of the log.")
 {
     seconds, warmup, connections, batch, repeat, synchronous, rawGroup, rawSeconds, rawEvents, noRaw, rawEncrypted, build, serverEnv,
-    latencyRate, latencySeconds, latencyOnly, segments, pipelineOnly, keepData,
+    latencyRate, latencySeconds, latencyOnly, segments, pipelineOnly, keepData, cliBuild,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -59,6 +60,7 @@ root.SetAction(async (parse, cancellationToken) =>
             NoRaw = parse.GetValue(noRaw),
             RawEncrypted = parse.GetValue(rawEncrypted),
             Build = parse.GetValue(build),
+            Cli = parse.GetValue(cliBuild) is { } directory ? Path.GetFullPath(directory) : null,
             ServerEnvironment = [.. (parse.GetValue(serverEnv) ?? []).Select(ParseAssignment)],
             LatencyRate = parse.GetValue(latencyRate) is { } rate ? Positive(rate, "--latency-rate") : null,
             LatencySeconds = Positive(parse.GetValue(latencySeconds), "--latency-seconds"),
@@ -81,7 +83,7 @@ root.SetAction(async (parse, cancellationToken) =>
     Directory.CreateDirectory(scratch);
     try
     {
-        var cli = await SightlineCli.PrepareAsync(settings.Build, scratch, cancellationToken);
+        var cli = await SightlineCli.PrepareAsync(settings.Build, settings.Cli, scratch, cancellationToken);
         var bodies = BatchSet.Create(settings.Connections, settings.Batch, WriteKey);
         Report.Header(settings, cli, bodies);
         if (settings.PipelineOnly)

@@ -20,6 +20,8 @@ internal static class LatencyReport
         Line($"  Latency       event→{(membership ? "membership" : "profile")} p50 {l.P50Ms:N1} ms, p99 {l.P99Ms:N1} ms, max {l.MaxMs:N1} ms over {figures.Probes:N0} probes ({figures.Timeouts} timeouts) "
             + $"at {figures.TargetEventsPerSecond:N0} events/s background (achieved {figures.AchievedEventsPerSecond:N0} events/s)");
         Line($"  polls         {figures.MeanPolls:N1} GETs per probe on average; {figures.ResolvedOnFirstPoll:N0} of {figures.Probes:N0} profiles already existed at the first GET");
+        var c = figures.Cpu;
+        Line($"  CPU (window)  server {c.Server:N2} cores = {c.Server * 1e6 / Math.Max(1, figures.AchievedEventsPerSecond):N0} µs per background event, load generator {c.Self:N2}, kernel {c.Kernel:N2}, others {c.Others:N2}; machine {c.MachineBusy:N2} of {Environment.ProcessorCount} busy");
         if (figures.ProbeErrors + figures.BackgroundErrors > 0)
         {
             Line($"  errors        probes {figures.ProbeErrors}, background requests {figures.BackgroundErrors}; first: {figures.FirstError}");

@@ -48,6 +48,7 @@ internal static class ProfileLatency
 
         var probes = new List<Task<ProbeResult>>();
         long acknowledgedAtWindowStart = -1, acknowledgedAtWindowEnd = -1;
+        var cpuStart = default(CpuSnapshot);
         using (var timer = new PeriodicTimer(ProbeInterval))
         {
             for (var number = 0; Stopwatch.GetTimestamp() < windowEnd; number++)
@@ -56,6 +57,7 @@ internal static class ProfileLatency
                 if (now >= windowStart && acknowledgedAtWindowStart < 0)
                 {
                     acknowledgedAtWindowStart = background.Acknowledged;
+                    cpuStart = CpuSnapshot.Take(() => server.CpuTime);
                 }
 
                 var probeNumber = number;
@@ -73,6 +75,8 @@ internal static class ProfileLatency
 
             acknowledgedAtWindowEnd = background.Acknowledged;
         }
+
+        var cpu = CpuSnapshot.Between(cpuStart, CpuSnapshot.Take(() => server.CpuTime));
 
         // The background keeps going while the last probes wait for their profiles, so they see the same load.
         var results = await Task.WhenAll(probes);
@@ -92,6 +96,7 @@ internal static class ProfileLatency
             Timeouts = results.Count(r => r.Outcome == ProbeOutcome.TimedOut),
             ProbeErrors = results.Count(r => r.Outcome == ProbeOutcome.Failed),
             BackgroundErrors = background.Errors,
+            Cpu = cpu,
             FirstError = results.Select(r => r.Error).FirstOrDefault(e => e is not null) ?? background.FirstError,
         };
     }

@@ -19,7 +19,7 @@ internal static class Report
     {
         Line($"Sightline ingestion load test, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Line($"Machine       {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, load average at start {LoadAverage()}");
-        Line($"Server        sightline.dll built {cli.BuiltAt:yyyy-MM-dd HH:mm:ss} UTC{(cli.Stale ? " (OLDER than files in src/: --build rebuilds it)" : "")}, synchronous={settings.Synchronous}, own process on loopback"
+        Line($"Server        {cli.Source}/sightline.dll built {cli.BuiltAt:yyyy-MM-dd HH:mm:ss} UTC{(cli.Stale ? " (OLDER than files in src/: --build rebuilds it)" : "")}, synchronous={settings.Synchronous}, own process on loopback"
             + (settings.ServerEnvironment.Count == 0 ? "" : ", env " + string.Join(' ', settings.ServerEnvironment.Select(e => $"{e.Key}={e.Value}"))));
         if (!settings.LatencyOnly)
         {

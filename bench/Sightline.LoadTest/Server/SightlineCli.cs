@@ -19,6 +19,9 @@ internal sealed class SightlineCli
     /// <summary>The private copy of <c>sightline.dll</c>.</summary>
     public string Dll { get; }
 
+    /// <summary>The build directory copied.</summary>
+    public string Source { get; private init; } = "";
+
     /// <summary>When the copied build was made (UTC).</summary>
     public DateTime BuiltAt { get; }
 
@@ -27,13 +30,19 @@ internal sealed class SightlineCli
 
     /// <summary>
     /// Finds the repository (the directory holding Sightline.slnx), builds the CLI with
-    /// <c>./sightline --help</c> when it is missing or when asked, and copies it under <paramref name="privateDirectory"/>.
+    /// <c>./sightline --help</c> when it is missing or when asked, and copies it under <paramref name="privateDirectory"/>;
+    /// or copies <paramref name="other"/>, a build made elsewhere.
     /// </summary>
-    public static async Task<SightlineCli> PrepareAsync(bool build, string privateDirectory, CancellationToken cancellationToken)
+    public static async Task<SightlineCli> PrepareAsync(bool build, string? other, string privateDirectory, CancellationToken cancellationToken)
     {
         var root = RepositoryRoot();
-        var output = Path.Combine(root, ".build", "cli");
-        if (build || !File.Exists(Path.Combine(output, "sightline.dll")))
+        var output = other ?? Path.Combine(root, ".build", "cli");
+        if (other is not null && !File.Exists(Path.Combine(other, "sightline.dll")))
+        {
+            throw new ArgumentException($"--cli {other}: no sightline.dll there.");
+        }
+
+        if (other is null && (build || !File.Exists(Path.Combine(output, "sightline.dll"))))
         {
             Console.Error.WriteLine("Building the sightline CLI (./sightline --help)…");
             var (exitCode, _, error) = await RunAsync(new ProcessStartInfo(Path.Combine(root, "sightline"), "--help"), cancellationToken);
@@ -44,13 +53,13 @@ internal sealed class SightlineCli
         }
 
         var builtAt = File.GetLastWriteTimeUtc(Path.Combine(output, "sightline.dll"));
-        var stale = Directory.EnumerateFiles(Path.Combine(root, "src"), "*", SearchOption.AllDirectories)
+        var stale = other is null && Directory.EnumerateFiles(Path.Combine(root, "src"), "*", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Any(f => File.GetLastWriteTimeUtc(f) > builtAt);
         var copy = Path.Combine(privateDirectory, "cli");
         CopyDirectory(output, copy);
-        return new SightlineCli(Path.Combine(copy, "sightline.dll"), builtAt, stale);
+        return new SightlineCli(Path.Combine(copy, "sightline.dll"), builtAt, stale) { Source = output };
     }
 
     /// <summary>Runs <c>sightline sources add</c> against a data directory; the server is not running yet.</summary>

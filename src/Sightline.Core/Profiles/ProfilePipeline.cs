@@ -381,7 +381,27 @@ public sealed class ProfilePipeline(
             touched.Add(change.Profile);
         }
 
-        return new ProfileBatch(changes.Checkpoint, touched, [.. changes.Merges.Select(m => m.Merge.From)]);
+        var described = new HashSet<ProfileId>();
+        foreach (var (_, profile, _) in changes.Links)
+        {
+            described.Add(state.Graph.Canonical(profile));
+        }
+
+        foreach (var (merge, _) in changes.Merges)
+        {
+            described.Add(state.Graph.Canonical(merge.Into));
+        }
+
+        foreach (var trait in changes.Traits)
+        {
+            // Any person trait, even a value sent before: from a more trusted source it can change which value survives.
+            if (PersonTraits.Names.Contains(trait.Name))
+            {
+                described.Add(state.Graph.Canonical(trait.Profile));
+            }
+        }
+
+        return new ProfileBatch(changes.Checkpoint, touched, [.. changes.Merges.Select(m => m.Merge.From)], described);
     }
 
     /// <summary>Resolves each event against the graph (changing it) and collects what to store.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Sightline.Core.Identity;
 using Sightline.Core.Identity.Matching;
@@ -8,13 +9,15 @@ namespace Sightline.Server.Search;
 
 /// <summary>
 /// Keeps <see cref="ProfileSearch"/> in step with the pipeline: the observer calls only queue the work, so the pipeline
-/// never waits for the index; a background loop re-reads the touched profiles from the store (many commits touching
+/// never waits for the index; a background loop re-reads the profiles whose description changed (many commits touching
 /// one profile coalesce into one update) and rebuilds the whole index at start and whenever the pipeline reloads
 /// (an erasure, an unmerge), so an erased person leaves the index with the store.
 /// </summary>
 public sealed class ProfileIndexer(IProfileStore store, ProfileSearch search, IdentifierNormalizer normalizer, ILogger<ProfileIndexer> logger)
     : BackgroundService, IProfileObserver
 {
+    private static readonly TimeSpan MinimumPassInterval = TimeSpan.FromMilliseconds(250);
+
     // A null entry asks for a rebuild.
     private readonly Channel<ProfileBatch?> _work = Channel.CreateUnbounded<ProfileBatch?>(new UnboundedChannelOptions { SingleReader = true });
     private long _pending = 1;
@@ -40,8 +43,18 @@ public sealed class ProfileIndexer(IProfileStore store, ProfileSearch search, Id
     {
         // Without a pipeline in this process (an ingest-only node) nothing else would fill the index.
         _work.Writer.TryWrite(null);
+        var lastPass = 0L;
         while (await _work.Reader.WaitToReadAsync(stoppingToken))
         {
+            // Every pass ends in a Lucene refresh, which writes a new segment that background merges then rewrite:
+            // under load, a pass per pipeline commit cost more than the pipeline itself. Passes at most every
+            // MinimumPassInterval gather more changes each, and a search still sees a change within a fraction of a second.
+            if (Stopwatch.GetElapsedTime(lastPass) is var since && since < MinimumPassInterval)
+            {
+                await Task.Delay(MinimumPassInterval - since, stoppingToken);
+            }
+
+            lastPass = Stopwatch.GetTimestamp();
             var taken = 0;
             var rebuild = false;
             var touched = new HashSet<ProfileId>();
@@ -55,7 +68,8 @@ public sealed class ProfileIndexer(IProfileStore store, ProfileSearch search, Id
                 }
                 else
                 {
-                    touched.UnionWith(item.Touched);
+                    // A page view or a purchase touches a profile without changing what a search finds it by.
+                    touched.UnionWith(item.Described);
                     retired.UnionWith(item.Retired);
                 }
             }

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Sightline.Core.Sources;
+using Sightline.Core.Storage;
 using Sightline.Server.Search;
 using Sightline.Server.Tests.Dashboard;
 
@@ -80,6 +82,35 @@ public sealed class ProfileSearchTests
         await EventuallyAsync(() => search.Search("marta ibanez").Count == 0);
         search.Search("622333444").ShouldBeEmpty();
         search.Search("marta@correo.es").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Shows_the_surviving_name_after_renames_and_after_a_trusted_source_confirms_a_value()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var crm = (await server.Service<ISourceCatalog>().AddAsync(NewSource.Create("crm", null, 95, null).Source!, CancellationToken.None)).Source!.WriteKey;
+        var web = (await server.Service<ISourceCatalog>().AddAsync(NewSource.Create("web", null, 10, null).Source!, CancellationToken.None)).Source!.WriteKey;
+        var search = server.Service<ProfileSearch>();
+        async Task<string?> ShownAsync()
+        {
+            await server.PipelineCaughtUpAsync();
+            await DashboardPagesTests.SearchCaughtUpAsync(server);
+            return search.Search("u-rosa") is [var hit] ? hit.Name : null;
+        }
+
+        await IdentifyAsync(server, crm, "u-rosa", """{"firstName":"Rosa","lastName":"Vidal"}""");
+        (await ShownAsync()).ShouldBe("Rosa Vidal");
+        // Events without person data leave the entry as it was.
+        (await server.SendAsync(RunningServer.Post("/v1/track", """{"userId":"u-rosa","event":"Order Completed","properties":{"total":20}}""", web))).Status.ShouldBe(200);
+        (await ShownAsync()).ShouldBe("Rosa Vidal");
+        // The less trusted source's spelling does not win, though it is the latest...
+        await IdentifyAsync(server, web, "u-rosa", """{"firstName":"Rosi"}""");
+        (await ShownAsync()).ShouldBe("Rosa Vidal");
+        // ...until the trusted source sends the same value: nothing new to compare, but a new survivor to show.
+        await IdentifyAsync(server, crm, "u-rosa", """{"firstName":"Rosi"}""");
+        (await ShownAsync()).ShouldBe("Rosi Vidal");
+        await IdentifyAsync(server, crm, "u-rosa", """{"firstName":"Rosa María"}""");
+        (await ShownAsync()).ShouldBe("Rosa María Vidal");
     }
 
     private static async Task IdentifyAsync(RunningServer server, string writeKey, string userId, string traits) =>
