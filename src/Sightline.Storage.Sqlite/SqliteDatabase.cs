@@ -19,6 +19,9 @@ public sealed class SqliteDatabase
     private readonly string _connectionString;
     private readonly string _synchronous;
 
+    // SQLite connections this instance set up (per instance: another one over the same file may ask another synchronous).
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, SqliteDatabase> _configured = [];
+
     /// <param name="dataDirectory">Created if missing.</param>
     /// <param name="synchronous">SQLite's <c>synchronous</c> pragma: FULL (default) also survives power loss; NORMAL survives a process crash.</param>
     /// <param name="protector">Encrypts personal values and computes blind indexes; by default nothing is encrypted (for tests and tools).</param>
@@ -55,21 +58,27 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        using (var attached = connection.CreateCommand())
+        // A pooled connection keeps what it attached and its pragmas: set them up once per SQLite connection, not on
+        // every open (a profile read opened a connection and parsed six statements before its own query).
+        if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
         {
-            // A pooled connection keeps what it attached.
-            attached.CommandText = "SELECT count(*) FROM pragma_database_list WHERE name = 'derived'";
-            if ((long)attached.ExecuteScalar()! == 0)
+            using (var attached = connection.CreateCommand())
             {
-                attached.CommandText = "ATTACH DATABASE $path AS derived";
-                attached.Parameters.AddWithValue("$path", _derivedPath);
-                attached.ExecuteNonQuery();
+                attached.CommandText = "SELECT count(*) FROM pragma_database_list WHERE name = 'derived'";
+                if ((long)attached.ExecuteScalar()! == 0)
+                {
+                    attached.CommandText = "ATTACH DATABASE $path AS derived";
+                    attached.Parameters.AddWithValue("$path", _derivedPath);
+                    attached.ExecuteNonQuery();
+                }
             }
+
+            // Derived state can always be rebuilt from the log, and WAL keeps its commits atomic, so it skips the fsync.
+            // secure_delete zeroes what a delete frees: an erased person's values must not linger in free pages.
+            Execute(connection, $"PRAGMA synchronous = {_synchronous}; PRAGMA derived.synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON; PRAGMA derived.secure_delete = ON;");
+            _configured.AddOrUpdate(handle, this);
         }
 
-        // Derived state can always be rebuilt from the log, and WAL keeps its commits atomic, so it skips the fsync.
-        // secure_delete zeroes what a delete frees: an erased person's values must not linger in free pages.
-        Execute(connection, $"PRAGMA synchronous = {_synchronous}; PRAGMA derived.synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON; PRAGMA derived.secure_delete = ON;");
         return connection;
     }
 
