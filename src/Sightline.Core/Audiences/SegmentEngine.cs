@@ -432,20 +432,33 @@ public sealed class SegmentEngine
             }
 
             var segments = timeDependentOnly ? [.. _segments.Where(s => s.TimeDependent)] : _segments;
-            var found = new ConcurrentBag<List<MembershipChange>>();
+            // Each thread hands its changes over in slices: a first evaluation records millions, and
+            // per-thread lists grown to the end would be copied once more into the batch.
+            const int HandOver = 16_384;
+            var sink = new Lock();
+            void Record(List<MembershipChange> found)
+            {
+                lock (sink)
+                {
+                    changes.Memberships.AddRange(found);
+                }
+
+                found.Clear();
+            }
+
             ForEachProfile(
                 () => (Subject: Subject(), Changes: new List<MembershipChange>()),
                 (facts, local) =>
                 {
                     Evaluate(facts, local.Subject, now, segments, local.Changes);
+                    if (local.Changes.Count >= HandOver)
+                    {
+                        Record(local.Changes);
+                    }
+
                     return local;
                 },
-                local => found.Add(local.Changes));
-            changes.Memberships.EnsureCapacity(changes.Memberships.Count + found.Sum(list => list.Count));
-            foreach (var list in found)
-            {
-                changes.Memberships.AddRange(list);
-            }
+                local => Record(local.Changes));
 
             if (!timeDependentOnly)
             {
