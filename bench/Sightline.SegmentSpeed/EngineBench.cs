@@ -70,13 +70,16 @@ internal static class EngineBench
         for (var round = 1; round <= 3; round++)
         {
             var changes = new ProfileChanges();
+            var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
             var clock = Stopwatch.StartNew();
             var changed = engine.EvaluateAll(changes, now, timeDependentOnly: false);
             var full = clock.Elapsed.TotalSeconds;
+            var collected = string.Create(CultureInfo.InvariantCulture,
+                $"GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen0/1/2), paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s");
             clock.Restart();
             var preview = engine.Preview(SegmentCompiler.Compile(SegmentParser.Parse("""country = "ES" and lifetime_value > 300 and performed "Order Completed" at least 2 times in last 30 days""").Expression!), now, 10);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"engine round {round}: full evaluation of {texts.Count} segments x {profiles:N0} profiles {full:F2} s ({changed:N0} membership changes); preview {clock.Elapsed.TotalSeconds:F2} s ({preview.Size:N0} members)"));
+                $"engine round {round}: full evaluation of {texts.Count} segments x {profiles:N0} profiles {full:F2} s ({changed:N0} membership changes; {collected}); preview {clock.Elapsed.TotalSeconds:F2} s ({preview.Size:N0} members)"));
         }
 
         // Where a full evaluation's time goes: each segment alone, as a preview (both cores).

@@ -8,7 +8,7 @@ namespace Sightline.Core.Audiences;
 /// per thread of an evaluation: it remembers how each name a segment asks for resolves (the segments pass the same
 /// string instances every time), and each computed trait's value for the profile bound, which several segments read.
 /// </summary>
-internal sealed class FactsSubject(ComputedTraitSet computed, IReadOnlyDictionary<string, TraitState> empty, IReadOnlyDictionary<string, long> segmentIds, NameTable names) : ISegmentSubject
+internal sealed class FactsSubject(ComputedTraitSet computed, IReadOnlyDictionary<string, TraitState> empty, IReadOnlyDictionary<string, MemberSet> segmentMembers, NameTable names) : ISegmentSubject
 {
     private readonly Dictionary<string, (int Computed, string? Interned)> _resolved = new(ReferenceEqualityComparer.Instance);
     private readonly SegmentValue[] _values = new SegmentValue[computed.Traits.Count];
@@ -55,7 +55,7 @@ internal sealed class FactsSubject(ComputedTraitSet computed, IReadOnlyDictionar
     public ConsentState Consent(string purpose) =>
         Facts.Consents.TryGetValue(purpose, out var choice) ? choice.Granted ? ConsentState.Granted : ConsentState.Denied : ConsentState.Unknown;
 
-    public bool IsMemberOf(string segmentName) => segmentIds.TryGetValue(segmentName, out var id) && Facts.IsIn(id);
+    public bool IsMemberOf(string segmentName) => segmentMembers.TryGetValue(segmentName, out var members) && members.Contains(Facts.Slot);
 
     public int CountEvents(EventQuery query, DateTimeOffset now, int enough)
     {

@@ -8,25 +8,26 @@ namespace Sightline.Core.Audiences;
 /// <summary>
 /// What segments read of one live profile, held in memory so that evaluating a segment over every profile never
 /// touches the store: each trait's surviving value (objects flattened to dotted names), each consent purpose's latest
-/// choice, computed-trait states, the track events and the segments the profile is in. Names are the engine's
-/// interned instances (<see cref="NameTable"/>), so traits sit in one small array scanned by reference: a full
-/// evaluation reads a million of these, and one array per profile costs one cache miss where a dictionary costs three.
+/// choice, computed-trait states and the track events (the segments it is in are the engine's, a bit at
+/// <see cref="Slot"/> per segment). Names are the engine's interned instances (<see cref="NameTable"/>), so traits
+/// sit in one small array scanned by reference: a full evaluation reads a million of these, and one array per profile
+/// costs one cache miss where a dictionary costs three.
 /// </summary>
-internal sealed class ProfileFacts
+internal sealed class ProfileFacts(long id, int slot)
 {
     private (string Name, TraitRank Rank)[] _ranks = [];
     private Leaf[] _leaves = [];
-    private long[] _segments = [];
-    private int _segmentCount;
+
+    public long Id => id;
+
+    /// <summary>The profile's place in the engine's dense numbering, where its segment memberships sit (<see cref="MemberSet"/>).</summary>
+    public int Slot => slot;
 
     public Dictionary<string, (bool Granted, long AtMs, long Sequence)> Consents { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, TraitState> Computed { get; } = new(StringComparer.Ordinal);
 
     public List<EventFact> Events { get; } = [];
-
-    /// <summary>The ids of the segments the profile is in.</summary>
-    public ReadOnlySpan<long> Segments => _segments.AsSpan(0, _segmentCount);
 
     /// <summary>True when the person's latest choice for analytics is a denial.</summary>
     public bool DeniesAnalytics => Consents.TryGetValue(ConsentPurposes.Analytics, out var choice) && !choice.Granted;
@@ -65,32 +66,6 @@ internal sealed class ProfileFacts
         if (!Consents.TryGetValue(purpose, out var held) || (held.AtMs, held.Sequence).CompareTo((atMs, sequence)) <= 0)
         {
             Consents[purpose] = (granted, atMs, sequence);
-        }
-    }
-
-    public bool IsIn(long segment) => Segments.Contains(segment);
-
-    /// <summary>Takes the memberships of <paramref name="before"/>, the facts this instance replaces.</summary>
-    public void KeepMemberships(ProfileFacts before) => (_segments, _segmentCount) = (before._segments, before._segmentCount);
-
-    /// <summary>Records the profile entering (<paramref name="member"/>) or leaving a segment.</summary>
-    public void SetMember(long segment, bool member)
-    {
-        var index = Segments.IndexOf(segment);
-        if (member && index < 0)
-        {
-            // Room for a few more: a first evaluation enters a million profiles into several segments each, and
-            // an array per entry is garbage the collector must trace through the whole heap of profiles.
-            if (_segmentCount == _segments.Length)
-            {
-                Array.Resize(ref _segments, Math.Max(4, _segments.Length * 2));
-            }
-
-            _segments[_segmentCount++] = segment;
-        }
-        else if (!member && index >= 0)
-        {
-            _segments[index] = _segments[--_segmentCount];
         }
     }
 

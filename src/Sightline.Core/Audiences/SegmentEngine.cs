@@ -28,8 +28,12 @@ public sealed class SegmentEngine
     private readonly HashSet<long> _computedCleared = [];
     private readonly List<MembershipChange> _pending = [];
     private readonly List<(long Segment, long Profile)> _orphans = [];
+    private readonly Dictionary<long, MemberSet> _members = [];
+    private readonly Stack<int> _freeSlots = new();
+    private ProfileFacts?[] _slots = [];
+    private int _slotsUsed;
     private Active[] _segments = [];
-    private Dictionary<string, long> _ids = new(StringComparer.Ordinal);
+    private Dictionary<string, MemberSet> _membersByName = new(StringComparer.Ordinal);
 
     public SegmentEngine(ComputedTraitSet computed)
     {
@@ -75,6 +79,14 @@ public sealed class SegmentEngine
         {
             IsLoaded = false;
             _profiles.Clear();
+            Array.Clear(_slots);
+            _slotsUsed = 0;
+            _freeSlots.Clear();
+            foreach (var members in _members.Values)
+            {
+                members.Clear();
+            }
+
             _dirty.Clear();
             _computedChanged.Clear();
             _computedCleared.Clear();
@@ -146,9 +158,8 @@ public sealed class SegmentEngine
             {
                 if (_profiles.TryGetValue(profile.Value, out var before))
                 {
-                    var fresh = new ProfileFacts();
-                    fresh.KeepMemberships(before);
-                    _profiles[profile.Value] = fresh;
+                    // The same slot keeps the memberships.
+                    _profiles[profile.Value] = _slots[before.Slot] = new ProfileFacts(before.Id, before.Slot);
                     _dirty.Add(profile.Value);
                 }
             }
@@ -212,8 +223,8 @@ public sealed class SegmentEngine
             }
         }
 
-        var ordered = new List<Active>();
-        var placed = new Dictionary<string, Active>(StringComparer.Ordinal);
+        var ordered = new List<(SegmentDefinition Definition, CompiledSegment Compiled, bool TimeDependent)>();
+        var placed = new Dictionary<string, bool>(StringComparer.Ordinal);
         void Place(string name)
         {
             if (placed.ContainsKey(name) || !parsed.TryGetValue(name, out var entry))
@@ -228,10 +239,9 @@ public sealed class SegmentEngine
 
             var timeDependent = entry.Compiled.Dependencies.IsTimeDependent
                 || entry.Compiled.Dependencies.Traits.Concat(entry.Compiled.Dependencies.ComputedTraits).Any(SlidesWithTime)
-                || entry.Compiled.Dependencies.Segments.Any(s => placed.TryGetValue(s, out var other) && other.TimeDependent);
-            var active = new Active(entry.Definition, entry.Compiled, timeDependent);
-            placed[name] = active;
-            ordered.Add(active);
+                || entry.Compiled.Dependencies.Segments.Any(s => placed.GetValueOrDefault(s));
+            placed[name] = timeDependent;
+            ordered.Add((entry.Definition, entry.Compiled, timeDependent));
         }
 
         foreach (var definition in definitions)
@@ -241,8 +251,8 @@ public sealed class SegmentEngine
 
         lock (_gate)
         {
-            _segments = [.. ordered];
-            _ids = ordered.ToDictionary(a => a.Definition.Name, a => a.Definition.Id, StringComparer.Ordinal);
+            _segments = [.. ordered.Select(o => new Active(o.Definition, o.Compiled, o.TimeDependent, Members(o.Definition.Id)))];
+            _membersByName = _segments.ToDictionary(a => a.Definition.Name, a => a.Members, StringComparer.Ordinal);
         }
 
         return problems;
@@ -329,10 +339,17 @@ public sealed class SegmentEngine
 
             _computedCleared.Add(from.Value);
             _dirty.Remove(from.Value);
-            foreach (var segment in gone.Segments)
+            foreach (var (segment, members) in _members)
             {
-                _pending.Add(new MembershipChange(segment, from, false, at));
+                if (members.Contains(gone.Slot))
+                {
+                    members.Set(gone.Slot, false);
+                    _pending.Add(new MembershipChange(segment, from, false, at));
+                }
             }
+
+            _slots[gone.Slot] = null;
+            _freeSlots.Push(gone.Slot);
         }
     }
 
@@ -371,7 +388,7 @@ public sealed class SegmentEngine
             {
                 if (_profiles.TryGetValue(profile, out var facts))
                 {
-                    Evaluate(profile, facts, subject, now, _segments, changes.Memberships);
+                    Evaluate(facts, subject, now, _segments, changes.Memberships);
                 }
             }
 
@@ -395,7 +412,7 @@ public sealed class SegmentEngine
                 // After a rebuild the same profile ids come back: the evaluation below decides for those.
                 if (_profiles.TryGetValue(profile, out var facts))
                 {
-                    facts.SetMember(segment, true);
+                    Members(segment).Set(facts.Slot, true);
                 }
                 else
                 {
@@ -404,34 +421,44 @@ public sealed class SegmentEngine
             }
 
             _orphans.Clear();
-            var segments = timeDependentOnly ? [.. _segments.Where(s => s.TimeDependent)] : _segments;
-            var live = _segments.Select(s => s.Definition.Id).ToHashSet();
-            var found = new ConcurrentBag<List<MembershipChange>>();
-            Parallel.ForEach(
-                Partitioner.Create(_profiles.ToArray(), loadBalance: true),
-                () => (Subject: Subject(), Changes: new List<MembershipChange>()),
-                (entry, _, local) =>
+            if (!timeDependentOnly)
+            {
+                var live = _segments.Select(s => s.Definition.Id).ToHashSet();
+                foreach (var (segment, members) in _members.Where(m => !live.Contains(m.Key)).ToList())
                 {
-                    if (!timeDependentOnly)
+                    changes.Memberships.AddRange(members.Slots().Select(slot => new MembershipChange(segment, new ProfileId(_slots[slot]!.Id), false, now)));
+                    _members.Remove(segment);
+                }
+            }
+
+            var segments = timeDependentOnly ? [.. _segments.Where(s => s.TimeDependent)] : _segments;
+            // Each thread hands its changes over in slices: a first evaluation records millions, and
+            // per-thread lists grown to the end would be copied once more into the batch.
+            const int HandOver = 16_384;
+            var sink = new Lock();
+            void Record(List<MembershipChange> found)
+            {
+                lock (sink)
+                {
+                    changes.Memberships.AddRange(found);
+                }
+
+                found.Clear();
+            }
+
+            ForEachProfile(
+                () => (Subject: Subject(), Changes: new List<MembershipChange>()),
+                (facts, local) =>
+                {
+                    Evaluate(facts, local.Subject, now, segments, local.Changes);
+                    if (local.Changes.Count >= HandOver)
                     {
-                        for (var i = entry.Value.Segments.Length - 1; i >= 0; i--)
-                        {
-                            if (entry.Value.Segments[i] is var gone && !live.Contains(gone))
-                            {
-                                entry.Value.SetMember(gone, false);
-                                local.Changes.Add(new MembershipChange(gone, new ProfileId(entry.Key), false, now));
-                            }
-                        }
+                        Record(local.Changes);
                     }
 
-                    Evaluate(entry.Key, entry.Value, local.Subject, now, segments, local.Changes);
                     return local;
                 },
-                local => found.Add(local.Changes));
-            foreach (var list in found)
-            {
-                changes.Memberships.AddRange(list);
-            }
+                local => Record(local.Changes));
 
             if (!timeDependentOnly)
             {
@@ -503,18 +530,17 @@ public sealed class SegmentEngine
         {
             var count = 0;
             var members = new ConcurrentBag<long>();
-            Parallel.ForEach(
-                Partitioner.Create(_profiles.ToArray(), loadBalance: true),
+            ForEachProfile(
                 () => (Subject: Subject(), Count: 0, Sample: new SortedSet<long>()),
-                (entry, _, local) =>
+                (facts, local) =>
                 {
-                    local.Subject.Facts = entry.Value;
+                    local.Subject.Facts = facts;
                     // Computed traits are read at the subject's moment: without it a window would reach back forever.
                     local.Subject.Now = now;
                     if (segment.Evaluate(local.Subject, now))
                     {
                         local.Count++;
-                        local.Sample.Add(entry.Key);
+                        local.Sample.Add(facts.Id);
                         if (local.Sample.Count > sample)
                         {
                             local.Sample.Remove(local.Sample.Max);
@@ -552,20 +578,46 @@ public sealed class SegmentEngine
         }
     }
 
-    private static void Evaluate(long profile, ProfileFacts facts, FactsSubject subject, DateTimeOffset now, Active[] segments, List<MembershipChange> changes)
+    private static void Evaluate(ProfileFacts facts, FactsSubject subject, DateTimeOffset now, Active[] segments, List<MembershipChange> changes)
     {
         subject.Facts = facts;
         subject.Now = now;
         foreach (var segment in segments)
         {
-            var id = segment.Definition.Id;
             var member = segment.Compiled.Evaluate(subject, now);
-            if (member != facts.IsIn(id))
+            if (member != segment.Members.Contains(facts.Slot))
             {
-                facts.SetMember(id, member);
-                changes.Add(new MembershipChange(id, new ProfileId(profile), member, now));
+                segment.Members.Set(facts.Slot, member);
+                changes.Add(new MembershipChange(segment.Definition.Id, new ProfileId(facts.Id), member, now));
             }
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> over every live profile on all cores. Each thread takes whole blocks of slots, so
+    /// threads setting memberships of their own profiles never write the same word of a <see cref="MemberSet"/>.
+    /// </summary>
+    private void ForEachProfile<TLocal>(Func<TLocal> start, Func<ProfileFacts, TLocal, TLocal> body, Action<TLocal> finish)
+    {
+        const int Block = 64 * MemberSet.BlockSlots;
+        var (slots, used) = (_slots, _slotsUsed);
+        Parallel.For(
+            0,
+            (used + Block - 1) / Block,
+            start,
+            (block, _, local) =>
+            {
+                for (int slot = block * Block, end = Math.Min(used, slot + Block); slot < end; slot++)
+                {
+                    if (slots[slot] is { } facts)
+                    {
+                        local = body(facts, local);
+                    }
+                }
+
+                return local;
+            },
+            finish);
     }
 
     private void AddEvent(ProfileFacts facts, DateTimeOffset timestamp, JsonElement message)
@@ -583,7 +635,7 @@ public sealed class SegmentEngine
     private static Dictionary<string, TraitState> Empty(ComputedTraitSet computed) =>
         computed.Traits.ToDictionary(t => t.Name, t => t.NewState(), StringComparer.Ordinal);
 
-    private FactsSubject Subject() => new(Computed, _empty, _ids, _names);
+    private FactsSubject Subject() => new(Computed, _empty, _membersByName, _names);
 
     private bool SlidesWithTime(string name) =>
         Computed.Find(name) is { } trait && (trait.Definition.WindowDays is not null || trait.Definition.Aggregation == Aggregation.DaysSince);
@@ -592,13 +644,44 @@ public sealed class SegmentEngine
     {
         if (!_profiles.TryGetValue(profile, out var facts))
         {
-            _profiles[profile] = facts = new ProfileFacts();
+            _profiles[profile] = facts = new ProfileFacts(profile, NewSlot());
+            _slots[facts.Slot] = facts;
         }
 
         return facts;
     }
 
-    private sealed record Active(SegmentDefinition Definition, CompiledSegment Compiled, bool TimeDependent);
+    private int NewSlot()
+    {
+        if (_freeSlots.TryPop(out var free))
+        {
+            return free;
+        }
+
+        if (_slotsUsed == _slots.Length)
+        {
+            Array.Resize(ref _slots, Math.Max(1024, _slots.Length * 2));
+            foreach (var members in _members.Values)
+            {
+                members.Grow(_slots.Length);
+            }
+        }
+
+        return _slotsUsed++;
+    }
+
+    /// <summary>The members of a segment, by id (empty for a segment new to the engine).</summary>
+    private MemberSet Members(long segment)
+    {
+        if (!_members.TryGetValue(segment, out var members))
+        {
+            _members[segment] = members = new MemberSet(_slots.Length);
+        }
+
+        return members;
+    }
+
+    private sealed record Active(SegmentDefinition Definition, CompiledSegment Compiled, bool TimeDependent, MemberSet Members);
 }
 
 /// <summary>A segment's size over the live profiles, out of how many, with a sample of members.</summary>

@@ -109,6 +109,35 @@ public sealed class SegmentEngineTests
         Named(changes, "spain").ShouldBe([("spain", 1, false), ("everyone", 99, false)], ignoreOrder: true);
     }
 
+    [Fact]
+    public void A_profile_created_after_a_merge_starts_in_no_segment()
+    {
+        Define(("spain", """country = "ES" """), ("everyone", "country exists"));
+        Observe(1, """{"type":"identify","traits":{"country":"FR"}}""", Start);
+        Observe(2, """{"type":"identify","traits":{"country":"ES"}}""", Start);
+        Collect(Start).ShouldBe([("everyone", 1, true), ("spain", 2, true), ("everyone", 2, true)], ignoreOrder: true);
+        _engine.Merge(new ProfileId(2), new ProfileId(1), Start);
+        Collect(Start).ShouldBe([("spain", 2, false), ("everyone", 2, false), ("spain", 1, true)], ignoreOrder: true);
+
+        Observe(3, """{"type":"identify","traits":{"name":"Ana"}}""", Start);
+        Collect(Start).ShouldBeEmpty();
+        _engine.Preview(Compile("""in segment "spain" """), Start, 10).Sample.ShouldBe([new ProfileId(1)]);
+    }
+
+    [Fact]
+    public void Forgotten_profiles_keep_their_memberships_until_evaluated_again()
+    {
+        Define(("spain", """country = "ES" """));
+        Observe(1, """{"type":"identify","traits":{"country":"ES"}}""", Start);
+        Collect(Start).ShouldBe([("spain", 1, true)]);
+
+        _engine.Forget([new ProfileId(1)]);
+        _engine.LoadTrait(new ProfileId(1), "country", JsonDocument.Parse("\"ES\"").RootElement, new TraitRank(true, 80, 0, 1));
+        Collect(Start).ShouldBeEmpty();
+        _engine.Forget([new ProfileId(1)]);
+        Collect(Start).ShouldBe([("spain", 1, false)]);
+    }
+
     private Dictionary<string, long> _ids = [];
 
     private void Define(params (string Name, string Expression)[] segments)
