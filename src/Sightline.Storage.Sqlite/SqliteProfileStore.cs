@@ -235,14 +235,21 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             }
         }
 
+        // Only the latest value of each trait from each source: survivorship ranks sources first, then recency, so the
+        // rest of the history cannot win. A signed-in visitor re-sends the same traits on every identify, and
+        // decrypting all of them on each update was the search index's largest cost.
         using (var command = Command(
             connection,
             """
-            SELECT p.canonical_id, t.name, t.value, s.name, s.trust, s.kind, t.observed_at, t.seq FROM traits t
-            JOIN profiles p ON p.id = t.profile_id
-            JOIN events e ON e.seq = t.seq JOIN sources s ON s.id = e.source_id
-            WHERE p.canonical_id IN (SELECT id FROM temp.only_profiles) AND t.name IN (SELECT value FROM json_each($names))
-            ORDER BY p.canonical_id, t.name, t.seq
+            SELECT canonical_id, name, value, source, trust, kind, observed_at, seq FROM (
+                SELECT p.canonical_id, t.name, t.value, s.name AS source, s.trust, s.kind, t.observed_at, t.seq,
+                       row_number() OVER (PARTITION BY p.canonical_id, t.name, e.source_id ORDER BY t.observed_at DESC, t.seq DESC) AS latest
+                FROM traits t
+                JOIN profiles p ON p.id = t.profile_id
+                JOIN events e ON e.seq = t.seq JOIN sources s ON s.id = e.source_id
+                WHERE p.canonical_id IN (SELECT id FROM temp.only_profiles) AND t.name IN (SELECT value FROM json_each($names)))
+            WHERE latest = 1
+            ORDER BY canonical_id, name, seq
             """,
             transaction,
             "$names"))

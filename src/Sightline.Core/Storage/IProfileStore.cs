@@ -29,8 +29,9 @@ public interface IProfileStore
     Task<IReadOnlyList<ProfileIdentity>> IdentitiesAsync(ProfileId profile, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The identifiers and the history of the traits named <paramref name="traitNames"/> of those of <paramref name="profiles"/>
-    /// that are live, read together (profiles merged away are left out): the search index's update after each commit.
+    /// The identifiers and, of the traits named <paramref name="traitNames"/>, the latest value from each source (what
+    /// survivorship ranks) of those of <paramref name="profiles"/> that are live, read together (profiles merged away
+    /// are left out): the search index's update after each commit.
     /// </summary>
     Task<IReadOnlyList<SearchableProfile>> SearchableAsync(IReadOnlyCollection<ProfileId> profiles, IReadOnlySet<string> traitNames, CancellationToken cancellationToken);
 
