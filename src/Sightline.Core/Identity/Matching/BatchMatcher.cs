@@ -59,17 +59,26 @@ public sealed class BatchMatcher(MatchSettings settings)
         clock.Restart();
         var scorer = new PairScorer(model, fields);
         var frequencies = TermFrequencies.Of(fields, prepared);
-        var kept = new ConcurrentBag<ScoredPair[]>();
+        var kept = new ConcurrentBag<(int Start, ScoredPair[] Pairs)>();
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, pairs.Length, 16_384),
             new ParallelOptions { CancellationToken = cancellationToken },
             range =>
             {
                 var local = new List<ScoredPair>();
+                Span<double> exact = stackalloc double[fields.Count];
+                var exactOf = -1;
                 for (var p = range.Item1; p < range.Item2; p++)
                 {
                     var (left, right) = ((int)(pairs[p] >> 32), (int)(uint)pairs[p]);
-                    var weight = scorer.Score(patterns[p], prepared[left], frequencies);
+                    if (left != exactOf)
+                    {
+                        // The pairs are sorted by left record: its term-adjusted weights serve its run of pairs.
+                        scorer.ExactWeights(prepared[left], frequencies, exact);
+                        exactOf = left;
+                    }
+
+                    var weight = scorer.Score(patterns[p], exact);
                     var probability = PairScorer.Probability(weight);
                     if (probability >= settings.ReviewThreshold)
                     {
@@ -77,10 +86,11 @@ public sealed class BatchMatcher(MatchSettings settings)
                     }
                 }
 
-                kept.Add([.. local]);
+                kept.Add((range.Item1, [.. local]));
             });
 
-        var scored = kept.SelectMany(k => k).OrderBy(p => p.Left).ThenBy(p => p.Right).ToArray();
+        // Each range kept its pairs in the sorted order of the candidates, so ordering the ranges orders them all.
+        var scored = kept.OrderBy(k => k.Start).SelectMany(k => k.Pairs).ToArray();
         var clusters = new UnionFind(records.Count);
         foreach (var pair in scored.Where(p => p.Probability >= settings.AutoMergeThreshold))
         {
@@ -100,7 +110,7 @@ public sealed class BatchMatcher(MatchSettings settings)
     }
 
     /// <summary>For each blocking rule, the patterns of every candidate pair its key joins, with the fields of its key masked out.</summary>
-    private static List<TrainingSession> Sessions(IReadOnlyList<FieldComparison> fields, IReadOnlyList<BlockingRule> rules, long[] pairs, int[] patterns, ulong[][] keys, CancellationToken cancellationToken)
+    private static List<TrainingSession> Sessions(IReadOnlyList<FieldComparison> fields, IReadOnlyList<BlockingRule> rules, long[] pairs, int[] patterns, ulong[] keys, CancellationToken cancellationToken)
     {
         var masks = rules.Select(r => ~fields.Select((f, i) => r.Fields.Contains(f.Name) ? ((1 << Comparisons.BitsPerField) - 1) << (i * Comparisons.BitsPerField) : 0).Aggregate(0, (a, b) => a | b)).ToArray();
         var counts = rules.Select(_ => new ConcurrentDictionary<int, long>()).ToArray();
@@ -112,10 +122,11 @@ public sealed class BatchMatcher(MatchSettings settings)
             {
                 for (var p = range.Item1; p < range.Item2; p++)
                 {
-                    var (left, right) = ((int)(pairs[p] >> 32), (int)(uint)pairs[p]);
-                    for (var r = 0; r < keys.Length; r++)
+                    var left = keys.AsSpan((int)(pairs[p] >> 32) * rules.Count, rules.Count);
+                    var right = keys.AsSpan((int)(uint)pairs[p] * rules.Count, rules.Count);
+                    for (var r = 0; r < left.Length; r++)
                     {
-                        if (keys[r][left] != 0 && keys[r][left] == keys[r][right])
+                        if (left[r] != 0 && left[r] == right[r])
                         {
                             var pattern = patterns[p] & masks[r];
                             local[r][pattern] = local[r].GetValueOrDefault(pattern) + 1;
