@@ -27,7 +27,7 @@ internal static class CandidatePairs
                 {
                     for (var r = 0; r < stride; r++)
                     {
-                        keys[(i * stride) + r] = Hash(rules[r].Key(records[i]));
+                        keys[(i * stride) + r] = rules[r].Key(records[i]).Hash();
                     }
                 }
             });
@@ -130,22 +130,5 @@ internal static class CandidatePairs
         }
 
         return false;
-    }
-
-    /// <summary>FNV-1a, 64 bits; 0 stands for "no key".</summary>
-    internal static ulong Hash(string? key)
-    {
-        if (key is null)
-        {
-            return 0;
-        }
-
-        var hash = 14695981039346656037UL;
-        foreach (var c in key)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash == 0 ? 1 : hash;
     }
 }
