@@ -117,8 +117,8 @@ public sealed class BatchMatcher(MatchSettings settings)
     /// <summary>
     /// The records' positions in an order where records likely to be candidates sit together (by the sound of the surname,
     /// then the postcode), as indices into <paramref name="prepared"/>. The input order is often random; scoring the pairs
-    /// position by position then finds most right-hand records of a pair in cache, where the input order missed it for
-    /// nearly every pair. The order changes only which pair is scored when, not any pair's result.
+    /// position by position then finds more right-hand records of a pair still in cache from the pairs just before.
+    /// The order changes only which pair is scored when, not any pair's result.
     /// </summary>
     private static int[] LocalityOrder(PreparedRecord[] prepared)
     {
