@@ -44,6 +44,8 @@ internal static class Report
             Line($"    time         {Seconds(elapsed)}{runs}: blocking {Seconds(measured.Median(r => r.Blocking))}, training {Seconds(measured.Median(r => r.Training))}, scoring {Seconds(measured.Median(r => r.Scoring))}, other {Seconds(measured.Median(r => r.Other))}");
             var scoring = measured.Median(r => r.Scoring).TotalSeconds;
             Line($"    throughput   {PerSecond(data.Records.Count, elapsed.TotalSeconds)} records/s; {last.Comparisons:N0} comparisons, {PerSecond(last.Comparisons, scoring)}/s of scoring time, {PerSecond(last.Comparisons, elapsed.TotalSeconds)}/s overall");
+            var cpu = measured.Median(r => r.Cpu).TotalSeconds;
+            Line($"    cpu          {cpu.ToString("N3", CultureInfo.InvariantCulture)} s of processor time (user and system, all threads); {PerSecond(last.Comparisons, cpu)} comparisons per processor-second overall");
         }
         else
         {

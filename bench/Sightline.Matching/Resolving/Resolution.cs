@@ -23,6 +23,9 @@ internal sealed record Resolution
 
     public TimeSpan Scoring { get; init; }
 
+    /// <summary>Processor time (user and system, all threads) the process spent during the call: on a shared machine, steadier than wall time.</summary>
+    public required TimeSpan Cpu { get; init; }
+
     /// <summary>Managed bytes allocated by the whole process during the call.</summary>
     public required long AllocatedBytes { get; init; }
 

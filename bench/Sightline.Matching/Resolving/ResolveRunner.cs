@@ -25,6 +25,7 @@ internal static class ResolveRunner
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = Cpu();
         var clock = Stopwatch.StartNew();
         switch (resolver)
         {
@@ -37,6 +38,7 @@ internal static class ResolveRunner
                     Pairs = result.Pairs,
                     Comparisons = result.Comparisons,
                     Elapsed = clock.Elapsed,
+                    Cpu = Cpu() - cpu,
                     Blocking = result.BlockingTime,
                     Training = result.TrainingTime,
                     Scoring = result.ScoringTime,
@@ -51,11 +53,18 @@ internal static class ResolveRunner
                     Pairs = pairs,
                     Comparisons = 0,
                     Elapsed = clock.Elapsed,
+                    Cpu = Cpu() - cpu,
                     AllocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated,
                 };
             default:
                 throw new ArgumentOutOfRangeException(nameof(resolver), resolver, null);
         }
+    }
+
+    private static TimeSpan Cpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     // Labels may be renumbered between runs; what must not change is which records share one.

@@ -5,6 +5,9 @@ internal static class JaroWinkler
 {
     private const int MaxStackLength = 256;
 
+    // Slots in MatchBits' position table, a power of two: folded text and e-mail addresses are ASCII, so rarely shared.
+    private const int TableSize = 128;
+
     public static double Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.Length == 0 || b.Length == 0)
@@ -57,26 +60,44 @@ internal static class JaroWinkler
         return jaro + (prefix * 0.1 * (1 - jaro));
     }
 
-    /// <summary>Matching characters and transpositions with the matched positions as bits: no buffers to clear.</summary>
+    /// <summary>
+    /// Matching characters and transpositions with the matched positions as bits: no buffers to clear. Each character
+    /// of <paramref name="b"/> (at most 64) sets its position's bit in a small table, so the first unmatched equal
+    /// character in a's window is the lowest bit of one AND instead of a scan of the window. Characters share a slot
+    /// when equal modulo the table size, so a candidate is checked and the next one tried: the same characters match
+    /// as in the textbook scan.
+    /// </summary>
     private static (int Matches, int Transpositions) MatchBits(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int window)
     {
+        Span<ulong> positions = stackalloc ulong[TableSize];
+        for (var j = 0; j < b.Length; j++)
+        {
+            positions[b[j] & (TableSize - 1)] |= 1UL << j;
+        }
+
         ulong aMatched = 0, bMatched = 0;
         var matches = 0;
         for (var i = 0; i < a.Length; i++)
         {
             var end = Math.Min(b.Length, i + window + 1);
-            for (var j = Math.Max(0, i - window); j < end; j++)
+            var inWindow = (end == 64 ? ulong.MaxValue : (1UL << end) - 1) & ~((1UL << Math.Max(0, i - window)) - 1);
+            for (var free = positions[a[i] & (TableSize - 1)] & ~bMatched & inWindow; free != 0; free &= free - 1)
             {
-                if ((bMatched & (1UL << j)) == 0 && a[i] == b[j])
+                if (b[System.Numerics.BitOperations.TrailingZeroCount(free)] == a[i])
                 {
                     aMatched |= 1UL << i;
-                    bMatched |= 1UL << j;
+                    bMatched |= free & (0 - free);
                     matches++;
                     break;
                 }
             }
         }
 
+        return (matches, Transpositions(a, b, aMatched, bMatched));
+    }
+
+    private static int Transpositions(ReadOnlySpan<char> a, ReadOnlySpan<char> b, ulong aMatched, ulong bMatched)
+    {
         var transpositions = 0;
         while (aMatched != 0)
         {
@@ -91,7 +112,7 @@ internal static class JaroWinkler
             bMatched &= bMatched - 1;
         }
 
-        return (matches, transpositions);
+        return transpositions;
     }
 
     private static (int Matches, int Transpositions) MatchFlags(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int window)

@@ -44,7 +44,7 @@ public sealed class MatchIndex
         var keys = new ulong[_rules.Count];
         for (var r = 0; r < _rules.Count; r++)
         {
-            var hash = CandidatePairs.Hash(_rules[r].Key(prepared));
+            var hash = _rules[r].Key(prepared).Hash();
             if (hash == 0)
             {
                 continue;

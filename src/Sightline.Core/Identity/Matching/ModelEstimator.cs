@@ -149,6 +149,9 @@ internal static class ModelEstimator
             var expected = fields.Select(f => new double[f.Levels.Length]).ToArray();
             var matches = 0.0;
             var priorLogit = Math.Log(prior / (1 - prior));
+
+            // The log Bayes factor of each field and level, once per iteration rather than once per pattern.
+            var bayes = m.Select((levels, f) => levels.Select((x, l) => Math.Log(x / u[f][l])).ToArray()).ToArray();
             foreach (var (pattern, count) in patterns)
             {
                 var logit = priorLogit;
@@ -157,7 +160,7 @@ internal static class ModelEstimator
                     var level = PairScorer.Level(pattern, f);
                     if (level > 0)
                     {
-                        logit += Math.Log(m[f][level] / u[f][level]);
+                        logit += bayes[f][level];
                     }
                 }
 

@@ -180,6 +180,39 @@ internal static class Nicknames
     /// <summary>The groups a folded given name belongs to (empty when none).</summary>
     public static int[] Of(string? folded) => folded is not null && GroupsOf.TryGetValue(folded, out var groups) ? groups : [];
 
+    /// <summary>The sorted groups of either sorted list, each once.</summary>
+    public static int[] Union(int[] a, int[] b)
+    {
+        if (b.Length == 0 || a == b)
+        {
+            return a;
+        }
+
+        if (a.Length == 0)
+        {
+            return b;
+        }
+
+        var union = new List<int>(a.Length + b.Length);
+        int i = 0, j = 0;
+        while (i < a.Length || j < b.Length)
+        {
+            var next = j == b.Length || (i < a.Length && a[i] <= b[j]) ? a[i] : b[j];
+            union.Add(next);
+            while (i < a.Length && a[i] == next)
+            {
+                i++;
+            }
+
+            while (j < b.Length && b[j] == next)
+            {
+                j++;
+            }
+        }
+
+        return [.. union];
+    }
+
     /// <summary>True when the two sorted group lists share a group.</summary>
     public static bool Share(int[] a, int[] b)
     {

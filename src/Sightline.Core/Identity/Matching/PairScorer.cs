@@ -44,16 +44,26 @@ internal sealed class PairScorer
     /// <summary>The weight of a pair whose comparison pattern is known already.</summary>
     public double Score(int pattern, PreparedRecord a, TermFrequencies? frequencies)
     {
+        Span<double> exact = stackalloc double[_fields.Count];
+        ExactWeights(a, frequencies, exact);
+        return Score(pattern, exact);
+    }
+
+    /// <summary>The weight of a pair whose pattern is known, with the left record's <see cref="ExactWeights"/> computed already.</summary>
+    public double Score(int pattern, ReadOnlySpan<double> exact)
+    {
         Span<double> weights = stackalloc double[_fields.Count];
-        FieldWeights(pattern, a, frequencies, weights);
+        FieldWeights(pattern, exact, weights);
         return _priorWeight + Counted(pattern, weights);
     }
 
     public MatchEvidence Explain(PreparedRecord a, PreparedRecord b, TermFrequencies? frequencies, double priorShift = 0)
     {
         var pattern = Pattern(_fields, a, b);
+        Span<double> exact = stackalloc double[_fields.Count];
+        ExactWeights(a, frequencies, exact);
         Span<double> weights = stackalloc double[_fields.Count];
-        FieldWeights(pattern, a, frequencies, weights);
+        FieldWeights(pattern, exact, weights);
         var total = _priorWeight + priorShift + Counted(pattern, weights);
         var fields = new List<FieldEvidence>(_fields.Count);
         for (var f = 0; f < _fields.Count; f++)
@@ -64,20 +74,31 @@ internal sealed class PairScorer
         return new MatchEvidence(Math.Round(total, 3), Probability(total), fields);
     }
 
+    /// <summary>
+    /// Per field, the weight an exact match with <paramref name="a"/> has after the term-frequency adjustment: log2(m / tf),
+    /// where tf is the share of records holding a's value, so two "García" agree less than two "Zubizarreta"; NaN where no
+    /// adjustment applies (the field has no terms, a has no value, or its frequency is unknown). It depends on the left
+    /// record only, so a batch computes it once per left record rather than once per pair.
+    /// </summary>
+    public void ExactWeights(PreparedRecord a, TermFrequencies? frequencies, Span<double> exact)
+    {
+        for (var f = 0; f < _fields.Count; f++)
+        {
+            exact[f] = frequencies is not null && _fields[f].Term is { } term && term(a) is { } value && frequencies.Frequency(f, value) is { } frequency
+                ? Math.Log2(_exactM[f] / frequency)
+                : double.NaN;
+        }
+    }
+
     public static double Probability(double weight) => 1 / (1 + Math.Pow(2, -weight));
 
-    /// <summary>
-    /// Each field's weight, log2(m / u) at its level; an exact match on a field with terms weighs log2(m / tf)
-    /// instead, where tf is the share of records holding that value, so two "García" agree less than two "Zubizarreta".
-    /// </summary>
-    private void FieldWeights(int pattern, PreparedRecord a, TermFrequencies? frequencies, Span<double> weights)
+    /// <summary>Each field's weight, log2(m / u) at its level, or the term-adjusted weight of an exact match where there is one.</summary>
+    private void FieldWeights(int pattern, ReadOnlySpan<double> exact, Span<double> weights)
     {
         for (var f = 0; f < _fields.Count; f++)
         {
             var level = Level(pattern, f);
-            weights[f] = level == 1 && frequencies is not null && _fields[f].Term is { } term && term(a) is { } value && frequencies.Frequency(f, value) is { } frequency
-                ? Math.Log2(_exactM[f] / frequency)
-                : _weights[f][level];
+            weights[f] = level == 1 && !double.IsNaN(exact[f]) ? exact[f] : _weights[f][level];
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Sightline.Core.Identity.Matching;
 
 /// <summary>
@@ -18,7 +16,8 @@ internal static class Phonetic
             return null;
         }
 
-        var key = new StringBuilder(KeyLength);
+        Span<char> key = stackalloc char[KeyLength];
+        var length = 0;
         var last = '\0';
         foreach (var c in folded)
         {
@@ -33,9 +32,9 @@ internal static class Phonetic
                 // h, w and y carry no sound of their own here; vowels separate repeats (as in Soundex).
                 if (c is 'a' or 'e' or 'i' or 'o' or 'u')
                 {
-                    if (key.Length == 0)
+                    if (length == 0)
                     {
-                        key.Append('0');
+                        key[length++] = '0';
                     }
 
                     last = '\0';
@@ -46,8 +45,8 @@ internal static class Phonetic
 
             if (code != last)
             {
-                key.Append(code);
-                if (key.Length == KeyLength)
+                key[length++] = code;
+                if (length == KeyLength)
                 {
                     break;
                 }
@@ -56,7 +55,7 @@ internal static class Phonetic
             last = code;
         }
 
-        return key.Length == 0 ? null : key.ToString();
+        return length == 0 ? null : new string(key[..length]);
     }
 
     private static char Code(char c) => c switch

@@ -59,13 +59,14 @@ internal sealed class PreparedRecord
     {
         var given = TextFold.Fold(record.GivenName);
         var givenTokens = given?.Split(' ') ?? [];
-        var surnameTokens = (TextFold.Fold(record.Surname)?.Split(' ') ?? []).Where(t => !Particles.Contains(t)).ToArray();
-        if (surnameTokens.Length == 0 && TextFold.Fold(record.Surname) is { } onlyParticles)
+        var surname = TextFold.Fold(record.Surname);
+        var surnameTokens = WithoutParticles(surname?.Split(' ') ?? []);
+        if (surnameTokens.Length == 0 && surname is not null)
         {
-            surnameTokens = onlyParticles.Split(' ');
+            surnameTokens = surname.Split(' ');
         }
 
-        var groups = Nicknames.Of(given).Concat(givenTokens.Length > 0 ? Nicknames.Of(givenTokens[0]) : []).Distinct().Order().ToArray();
+        var groups = Nicknames.Union(Nicknames.Of(given), givenTokens.Length > 0 ? Nicknames.Of(givenTokens[0]) : []);
         var email = record.Email?.Trim().ToLowerInvariant();
         var at = email?.IndexOf('@') ?? -1;
         var local = at > 0 ? email![..at] : null;
@@ -95,6 +96,33 @@ internal sealed class PreparedRecord
         };
     }
 
+    /// <summary>The tokens that are not joining particles (the array itself when all are names).</summary>
+    private static string[] WithoutParticles(string[] tokens)
+    {
+        var names = 0;
+        foreach (var token in tokens)
+        {
+            names += Particles.Contains(token) ? 0 : 1;
+        }
+
+        if (names == tokens.Length)
+        {
+            return tokens;
+        }
+
+        var kept = new string[names];
+        var k = 0;
+        foreach (var token in tokens)
+        {
+            if (!Particles.Contains(token))
+            {
+                kept[k++] = token;
+            }
+        }
+
+        return kept;
+    }
+
     /// <summary>yyyyMMdd from yyyy-MM-dd, yyyyMMdd or dd/MM/yyyy; anything else keeps its digits as they are.</summary>
     private static string? Date(string? text)
     {
@@ -103,13 +131,48 @@ internal sealed class PreparedRecord
             return null;
         }
 
-        var parts = text.Split(['-', '/', '.', ' ', 'T'], StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length >= 3 && parts[..3].All(p => p.All(char.IsAsciiDigit)))
+        // The first three runs between separators, without splitting the whole text into strings.
+        Span<Range> parts = stackalloc Range[3];
+        var count = 0;
+        for (var i = 0; i < text.Length && count < 3;)
         {
-            var (year, month, day) = parts[0].Length == 4 ? (parts[0], parts[1], parts[2]) : parts[2].Length == 4 ? (parts[2], parts[1], parts[0]) : (parts[0], parts[1], parts[2]);
-            return year.PadLeft(4, '0') + month.PadLeft(2, '0') + day.PadLeft(2, '0');
+            if (text[i] is '-' or '/' or '.' or ' ' or 'T')
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && text[i] is not ('-' or '/' or '.' or ' ' or 'T'))
+            {
+                i++;
+            }
+
+            parts[count++] = start..i;
+        }
+
+        if (count == 3 && !text.AsSpan(parts[0]).ContainsAnyExceptInRange('0', '9') && !text.AsSpan(parts[1]).ContainsAnyExceptInRange('0', '9') && !text.AsSpan(parts[2]).ContainsAnyExceptInRange('0', '9'))
+        {
+            var (year, month, day) = Length(parts[0]) == 4 ? (parts[0], parts[1], parts[2]) : Length(parts[2]) == 4 ? (parts[2], parts[1], parts[0]) : (parts[0], parts[1], parts[2]);
+            var size = Math.Max(Length(year), 4) + Math.Max(Length(month), 2) + Math.Max(Length(day), 2);
+            Span<char> date = size <= 64 ? stackalloc char[64] : new char[size];
+            var written = Pad(date, text.AsSpan(year), 4);
+            written += Pad(date[written..], text.AsSpan(month), 2);
+            written += Pad(date[written..], text.AsSpan(day), 2);
+            return new string(date[..written]);
         }
 
         return TextFold.Digits(text);
+
+        int Length(Range part) => part.GetOffsetAndLength(text.Length).Length;
+    }
+
+    /// <summary>As string.PadLeft: zeros in front up to the width, a longer part whole; the characters written.</summary>
+    private static int Pad(Span<char> into, ReadOnlySpan<char> digits, int width)
+    {
+        var zeros = Math.Max(0, width - digits.Length);
+        into[..zeros].Fill('0');
+        digits.CopyTo(into[zeros..]);
+        return zeros + digits.Length;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Sightline.Core.Identity.Matching;
 
 /// <summary>
@@ -10,6 +8,9 @@ namespace Sightline.Core.Identity.Matching;
 internal static class TextFold
 {
     private const int TableStart = 0xC0;
+
+    // Texts up to this long are folded on the stack.
+    private const int MaxStackLength = 128;
     private static readonly string[] Table = BuildTable();
 
     /// <summary>The folded text, or null when nothing comparable is left.</summary>
@@ -20,7 +21,9 @@ internal static class TextFold
             return null;
         }
 
-        var builder = new StringBuilder(text.Length);
+        // A character folds to at most two letters, with a space before them: no builder, a million records fold without garbage.
+        Span<char> buffer = text.Length <= MaxStackLength ? stackalloc char[MaxStackLength * 3] : new char[text.Length * 3];
+        var length = 0;
         var space = false;
         foreach (var raw in text)
         {
@@ -32,18 +35,18 @@ internal static class TextFold
 
             if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
             {
-                Append(builder, ref space, c);
+                Append(buffer, ref length, ref space, c);
             }
             else if (c >= TableStart && c - TableStart < Table.Length && Table[c - TableStart].Length > 0)
             {
                 foreach (var plain in Table[c - TableStart])
                 {
-                    Append(builder, ref space, plain);
+                    Append(buffer, ref length, ref space, plain);
                 }
             }
             else if (char.IsLetterOrDigit(c))
             {
-                Append(builder, ref space, char.ToLowerInvariant(c));
+                Append(buffer, ref length, ref space, char.ToLowerInvariant(c));
             }
             else if (c is '\'' or '’' or '`' or '´')
             {
@@ -51,11 +54,11 @@ internal static class TextFold
             }
             else
             {
-                space = builder.Length > 0;
+                space = length > 0;
             }
         }
 
-        return builder.Length == 0 ? null : builder.ToString();
+        return length == 0 ? null : new string(buffer[..length]);
     }
 
     /// <summary>The plain letters of an accented Latin letter ("é" → "e", "ß" → "ss"), or null for any other character.</summary>
@@ -70,27 +73,28 @@ internal static class TextFold
             return null;
         }
 
-        var builder = new StringBuilder(text.Length);
+        Span<char> buffer = text.Length <= MaxStackLength ? stackalloc char[MaxStackLength] : new char[text.Length];
+        var length = 0;
         foreach (var c in text)
         {
             if (c is >= '0' and <= '9')
             {
-                builder.Append(c);
+                buffer[length++] = c;
             }
         }
 
-        return builder.Length == 0 ? null : builder.ToString();
+        return length == 0 ? null : new string(buffer[..length]);
     }
 
-    private static void Append(StringBuilder builder, ref bool space, char c)
+    private static void Append(Span<char> buffer, ref int length, ref bool space, char c)
     {
         if (space)
         {
-            builder.Append(' ');
+            buffer[length++] = ' ';
             space = false;
         }
 
-        builder.Append(c);
+        buffer[length++] = c;
     }
 
     private static string[] BuildTable()

@@ -21,6 +21,22 @@ public sealed class TextTests
     public void Jaro_winkler_gives_the_published_values(string a, string b, double expected) =>
         JaroWinkler.Similarity(a, b).ShouldBe(expected, 0.001);
 
+    [Fact]
+    public void Jaro_winkler_equals_the_textbook_scan_exactly()
+    {
+        // A small alphabet repeats characters, which is where the first-free-match rule and the window matter.
+        var random = new Random(7);
+        const string alphabet = "aabeilnoqrsz ñ@."; // ñ and q share a slot of the position table
+        for (var n = 0; n < 20_000; n++)
+        {
+            var a = Text(random.Next(1, 30));
+            var b = Text(random.Next(1, n % 10 == 0 ? 90 : 30));
+            JaroWinkler.Similarity(a, b).ShouldBe(Textbook(a, b), $"{a} / {b}");
+        }
+
+        string Text(int length) => new([.. Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+    }
+
     [Theory]
     [InlineData("19800412", "19800412", true)]
     [InlineData("19800412", "19800413", true)]
@@ -44,4 +60,64 @@ public sealed class TextTests
     [InlineData("Ana", "Ana", null)]
     public void Full_names_split_into_given_name_and_surnames(string name, string given, string? surname) =>
         PersonTraits.SplitFullName(name).ShouldBe((given, surname));
+
+    private static double Textbook(string a, string b)
+    {
+        if (a == b)
+        {
+            return 1;
+        }
+
+        if (a.Length > b.Length)
+        {
+            (a, b) = (b, a);
+        }
+
+        var window = Math.Max(0, (b.Length / 2) - 1);
+        var aMatched = new bool[a.Length];
+        var bMatched = new bool[b.Length];
+        var matches = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            for (var j = Math.Max(0, i - window); j < Math.Min(b.Length, i + window + 1); j++)
+            {
+                if (!bMatched[j] && a[i] == b[j])
+                {
+                    aMatched[i] = bMatched[j] = true;
+                    matches++;
+                    break;
+                }
+            }
+        }
+
+        if (matches == 0)
+        {
+            return 0;
+        }
+
+        var transpositions = 0;
+        var k = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (aMatched[i])
+            {
+                while (!bMatched[k])
+                {
+                    k++;
+                }
+
+                transpositions += a[i] != b[k++] ? 1 : 0;
+            }
+        }
+
+        double m = matches;
+        var jaro = ((m / a.Length) + (m / b.Length) + ((m - (transpositions / 2)) / m)) / 3;
+        var prefix = 0;
+        while (prefix < 4 && prefix < a.Length && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        return jaro + (prefix * 0.1 * (1 - jaro));
+    }
 }
