@@ -236,8 +236,8 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         }
 
         // Only the latest value of each trait from each source: survivorship ranks sources first, then recency, so the
-        // rest of the history cannot win. A signed-in visitor re-sends the same traits on every identify, and
-        // decrypting all of them on each update was the search index's largest cost.
+        // rest of the history cannot win. A signed-in visitor re-sends the same traits on every identify, so the whole
+        // history, decrypted, made this read the search index's largest cost.
         using (var command = Command(
             connection,
             """
