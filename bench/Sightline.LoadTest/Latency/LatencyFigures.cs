@@ -32,7 +32,7 @@ internal sealed record LatencyFigures
     /// <summary>Background requests not answered 200 (or not answered at all), warm-up included.</summary>
     public required long BackgroundErrors { get; init; }
 
-    /// <summary>CPU use over the measured window: the server's per event is comparable across noisy runs, unlike latency.</summary>
+    /// <summary>CPU use over the measured window: below saturation, the server's per event compares builds better than latency on a shared machine.</summary>
     public required CpuFigures Cpu { get; init; }
 
     /// <summary>One error, for the report.</summary>
