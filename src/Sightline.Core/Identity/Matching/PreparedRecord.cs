@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Sightline.Core.Identity.Matching;
 
 /// <summary>
@@ -123,6 +125,8 @@ internal sealed class PreparedRecord
         return kept;
     }
 
+    private static readonly SearchValues<char> DateSeparators = SearchValues.Create("-/. T");
+
     /// <summary>yyyyMMdd from yyyy-MM-dd, yyyyMMdd or dd/MM/yyyy; anything else keeps its digits as they are.</summary>
     private static string? Date(string? text)
     {
@@ -136,14 +140,14 @@ internal sealed class PreparedRecord
         var count = 0;
         for (var i = 0; i < text.Length && count < 3;)
         {
-            if (text[i] is '-' or '/' or '.' or ' ' or 'T')
+            if (DateSeparators.Contains(text[i]))
             {
                 i++;
                 continue;
             }
 
             var start = i;
-            while (i < text.Length && text[i] is not ('-' or '/' or '.' or ' ' or 'T'))
+            while (i < text.Length && !DateSeparators.Contains(text[i]))
             {
                 i++;
             }
