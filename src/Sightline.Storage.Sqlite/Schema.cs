@@ -110,7 +110,10 @@ internal static class Schema
         """;
 
     /// <summary>Empties the derived state, for the pipeline to derive it again from the log.</summary>
-    public const string ResetDerived = """
+    public const string ResetDerived = ResetDerivedBeforeLatestTraits + "DELETE FROM derived.latest_traits;";
+
+    // What ResetDerived was when a derived migration used it: a migration must not name a table a later one creates.
+    private const string ResetDerivedBeforeLatestTraits = """
         DELETE FROM derived.profiles; DELETE FROM derived.identities; DELETE FROM derived.event_profiles; DELETE FROM derived.traits;
         DELETE FROM derived.merges; DELETE FROM derived.merge_suggestions; DELETE FROM derived.consents; DELETE FROM derived.computed_traits; UPDATE derived.pipeline SET checkpoint = 0;
         """;
@@ -356,7 +359,7 @@ internal static class Schema
         ) WITHOUT ROWID;
         CREATE INDEX derived.identities_by_profile ON identities (profile_id);
         CREATE TABLE derived.blind_index (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint BLOB NOT NULL);
-        """ + ResetDerived,
+        """ + ResetDerivedBeforeLatestTraits,
         """
         -- The definition (fingerprint) each computed trait's stored states were built by: a trait whose definition is
         -- new or changed is rebuilt from the log when the pipeline loads.
@@ -365,5 +368,19 @@ internal static class Schema
             fingerprint TEXT NOT NULL
         ) WITHOUT ROWID;
         """,
+        """
+        -- Each trait's latest value from each source, kept as the history is written. Survivorship ranks sources first,
+        -- then recency, so these rows are all a profile's current traits need however long its history grows (a
+        -- signed-in visitor re-sends the same traits on every page). Derived again from the log at the next start.
+        CREATE TABLE derived.latest_traits (
+            profile_id  INTEGER NOT NULL,
+            name        TEXT NOT NULL,
+            source_id   INTEGER NOT NULL,
+            value       NOT NULL,
+            observed_at INTEGER NOT NULL,
+            seq         INTEGER NOT NULL,
+            PRIMARY KEY (profile_id, name, source_id)
+        ) WITHOUT ROWID;
+        """ + ResetDerived,
     ];
 }

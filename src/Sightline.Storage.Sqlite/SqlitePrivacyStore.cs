@@ -163,6 +163,7 @@ public sealed partial class SqlitePrivacyStore(SqliteDatabase database) : IPriva
             counts["events"] = Execute(connection, transaction, "DELETE FROM events WHERE seq IN (SELECT seq FROM erased_events)");
             counts["identities"] = Execute(connection, transaction, "DELETE FROM identities WHERE profile_id IN (SELECT id FROM erased_profiles)");
             counts["traits"] = Execute(connection, transaction, "DELETE FROM traits WHERE profile_id IN (SELECT id FROM erased_profiles)");
+            Execute(connection, transaction, "DELETE FROM latest_traits WHERE profile_id IN (SELECT id FROM erased_profiles)");
             counts["consents"] = Execute(connection, transaction, "DELETE FROM consents WHERE profile_id IN (SELECT id FROM erased_profiles)");
             counts["merges"] = Execute(connection, transaction, """
                 DELETE FROM merges WHERE from_id IN (SELECT id FROM erased_profiles) OR into_id IN (SELECT id FROM erased_profiles)

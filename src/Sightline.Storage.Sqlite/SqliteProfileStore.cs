@@ -48,6 +48,14 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         }
     }
 
+    // An observation replaces its source's latest value of the trait unless that one is newer: sources may send late.
+    private const string LatestTraitUpsert = """
+        INSERT INTO latest_traits (profile_id, name, source_id, value, observed_at, seq)
+        SELECT ?1, ?2, source_id, ?3, ?5, ?4 FROM events WHERE seq = ?4
+        ON CONFLICT (profile_id, name, source_id) DO UPDATE SET value = excluded.value, observed_at = excluded.observed_at, seq = excluded.seq
+        WHERE excluded.observed_at > latest_traits.observed_at OR (excluded.observed_at = latest_traits.observed_at AND excluded.seq > latest_traits.seq)
+        """;
+
     public Task CommitAsync(ProfileChanges changes, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
@@ -100,11 +108,15 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         }
 
         using (var trait = new RawStatement(connection, "INSERT INTO traits (profile_id, name, value, seq, observed_at) VALUES (?1, ?2, ?3, ?4, ?5)"))
+        using (var latest = new RawStatement(connection, LatestTraitUpsert))
         {
             foreach (var observation in changes.Traits)
             {
+                var observedAt = observation.ObservedAt.ToUnixTimeMilliseconds();
                 trait.Bind(1, observation.Profile.Value).Bind(2, observation.Name).Bind(3, _protector.SealText(observation.Json, ProtectedColumns.TraitValue))
-                    .Bind(4, observation.Sequence).Bind(5, observation.ObservedAt.ToUnixTimeMilliseconds()).Step();
+                    .Bind(4, observation.Sequence).Bind(5, observedAt).Step();
+                latest.Bind(1, observation.Profile.Value).Bind(2, observation.Name).Bind(3, _protector.SealText(observation.Json, ProtectedColumns.LatestTraitValue))
+                    .Bind(4, observation.Sequence).Bind(5, observedAt).Step();
             }
         }
 
@@ -236,20 +248,14 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         }
 
         // Only the latest value of each trait from each source: survivorship ranks sources first, then recency, so the
-        // rest of the history cannot win. A signed-in visitor re-sends the same traits on every identify, so the whole
-        // history, decrypted, made this read the search index's largest cost.
+        // rest of the history cannot win.
         using (var command = Command(
             connection,
             """
-            SELECT canonical_id, name, value, source, trust, kind, observed_at, seq FROM (
-                SELECT p.canonical_id, t.name, t.value, s.name AS source, s.trust, s.kind, t.observed_at, t.seq,
-                       row_number() OVER (PARTITION BY p.canonical_id, t.name, e.source_id ORDER BY t.observed_at DESC, t.seq DESC) AS latest
-                FROM traits t
-                JOIN profiles p ON p.id = t.profile_id
-                JOIN events e ON e.seq = t.seq JOIN sources s ON s.id = e.source_id
-                WHERE p.canonical_id IN (SELECT id FROM temp.only_profiles) AND t.name IN (SELECT value FROM json_each($names)))
-            WHERE latest = 1
-            ORDER BY canonical_id, name, seq
+            SELECT p.canonical_id, l.name, l.value, s.name, s.trust, s.kind, l.observed_at, l.seq FROM latest_traits l
+            JOIN profiles p ON p.id = l.profile_id JOIN sources s ON s.id = l.source_id
+            WHERE p.canonical_id IN (SELECT id FROM temp.only_profiles) AND l.name IN (SELECT value FROM json_each($names))
+            ORDER BY p.canonical_id, l.name, l.seq
             """,
             transaction,
             "$names"))
@@ -260,9 +266,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             {
                 if (live.TryGetValue(reader.GetInt64(0), out var found))
                 {
-                    found.Traits.Add(new TraitValue(
-                        reader.GetString(1), _protector.OpenText(reader.GetValue(2), ProtectedColumns.TraitValue), reader.GetString(3), reader.GetInt32(4),
-                        reader.GetString(5) == "third-party", DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)), reader.GetInt64(7)));
+                    found.Traits.Add(Trait(reader, 1, ProtectedColumns.LatestTraitValue));
                 }
             }
         }
@@ -283,6 +287,23 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         }
     }
 
+    public async Task<IReadOnlyList<TraitValue>> CurrentTraitsAsync(ProfileId profile, CancellationToken cancellationToken) =>
+        Survivorship.Current(await QueryAsync(
+            """
+            SELECT l.name, l.value, s.name, s.trust, s.kind, l.observed_at, l.seq FROM latest_traits l
+            JOIN profiles p ON p.id = l.profile_id JOIN sources s ON s.id = l.source_id
+            WHERE p.canonical_id = $profile
+            """,
+            profile,
+            r => Trait(r, 0, ProtectedColumns.LatestTraitValue),
+            cancellationToken));
+
+    /// <summary>A trait row joined with its source: name, value (sealed for <paramref name="column"/>), source name, trust, kind, observed_at, seq from <paramref name="first"/> on.</summary>
+    private TraitValue Trait(SqliteDataReader reader, int first, ReadOnlySpan<byte> column) =>
+        new(
+            reader.GetString(first), _protector.OpenText(reader.GetValue(first + 1), column), reader.GetString(first + 2),
+            reader.GetInt32(first + 3), reader.GetString(first + 4) == "third-party", DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(first + 5)), reader.GetInt64(first + 6));
+
     public async Task<IReadOnlyList<TraitValue>> TraitHistoryAsync(ProfileId profile, CancellationToken cancellationToken) =>
         await QueryAsync(
             """
@@ -292,9 +313,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             WHERE p.canonical_id = $profile ORDER BY t.name, t.seq
             """,
             profile,
-            r => new TraitValue(
-                r.GetString(0), _protector.OpenText(r.GetValue(1), ProtectedColumns.TraitValue), r.GetString(2), r.GetInt32(3), r.GetString(4) == "third-party",
-                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)), r.GetInt64(6)),
+            r => Trait(r, 0, ProtectedColumns.TraitValue),
             cancellationToken);
 
     public async Task<IReadOnlyList<LoggedEvent>> EventsAsync(ProfileId profile, long beforeSequence, int limit, string? type, string? source, CancellationToken cancellationToken)

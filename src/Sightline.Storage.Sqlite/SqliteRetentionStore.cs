@@ -33,6 +33,9 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
         using var payload = SqliteProfileStore.Command(connection, "SELECT payload FROM events WHERE seq = $seq", transaction, "$seq");
         using var minimize = SqliteProfileStore.Command(connection, "UPDATE events SET payload = $payload WHERE seq = $seq", transaction, "$payload", "$seq");
         using var traits = SqliteProfileStore.Command(connection, "DELETE FROM derived.traits WHERE profile_id = $profile AND seq = $seq", transaction, "$profile", "$seq");
+        using var latest = SqliteProfileStore.Command(
+            connection, "DELETE FROM derived.latest_traits WHERE profile_id = $profile AND seq = $seq RETURNING name, source_id", transaction, "$profile", "$seq");
+        var superseded = new HashSet<(long Profile, string Name, long Source)>();
         using var consents = SqliteProfileStore.Command(connection, "DELETE FROM derived.consents WHERE profile_id = $profile AND seq = $seq", transaction, "$profile", "$seq");
         using var lineage = SqliteProfileStore.Command(connection, "DELETE FROM derived.event_profiles WHERE seq = $seq", transaction, "$seq");
         using var delete = SqliteProfileStore.Command(connection, "DELETE FROM events WHERE seq = $seq", transaction, "$seq");
@@ -65,6 +68,16 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
                 if (e.Profile is { } profile)
                 {
                     Run(traits, ("$profile", profile), ("$seq", e.Sequence));
+                    latest.Parameters["$profile"].Value = profile;
+                    latest.Parameters["$seq"].Value = e.Sequence;
+                    using (var removed = latest.ExecuteReader())
+                    {
+                        while (removed.Read())
+                        {
+                            superseded.Add((profile, removed.GetString(0), removed.GetInt64(1)));
+                        }
+                    }
+
                     Run(consents, ("$profile", profile), ("$seq", e.Sequence));
                     profiles.Add(profile);
                 }
@@ -76,6 +89,7 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
             counts[(e.Source, e.Type)] = (deleted + 1, minimized);
         }
 
+        RestoreLatestTraits(connection, transaction, database.Protector, superseded);
         transaction.Commit();
         return Task.FromResult(new RetentionBatch(
             last, events.Count < limit, [.. counts.Select(c => new RetentionCount(c.Key.Source, c.Key.Type, c.Value.Deleted, c.Value.Minimized))], profiles));
@@ -147,6 +161,33 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
         }
 
         return events;
+    }
+
+    /// <summary>
+    /// Gives each trait whose latest value from a source was deleted the newest value that source still has in the
+    /// history, if any: what survivorship would have picked from the history alone.
+    /// </summary>
+    private static void RestoreLatestTraits(SqliteConnection connection, SqliteTransaction transaction, FieldProtector protector, IEnumerable<(long Profile, string Name, long Source)> traits)
+    {
+        using var newest = SqliteProfileStore.Command(connection, """
+            SELECT t.value, t.observed_at, t.seq FROM derived.traits t JOIN events e ON e.seq = t.seq
+            WHERE t.profile_id = $profile AND t.name = $name AND e.source_id = $source ORDER BY t.observed_at DESC, t.seq DESC LIMIT 1
+            """, transaction, "$profile", "$name", "$source");
+        using var insert = SqliteProfileStore.Command(connection, """
+            INSERT INTO derived.latest_traits (profile_id, name, source_id, value, observed_at, seq) VALUES ($profile, $name, $source, $value, $at, $seq)
+            """, transaction, "$profile", "$name", "$source", "$value", "$at", "$seq");
+        foreach (var (profile, name, source) in traits)
+        {
+            newest.Parameters["$profile"].Value = profile;
+            newest.Parameters["$name"].Value = name;
+            newest.Parameters["$source"].Value = source;
+            using var reader = newest.ExecuteReader();
+            if (reader.Read())
+            {
+                var value = protector.SealText(protector.OpenText(reader.GetValue(0), ProtectedColumns.TraitValue), ProtectedColumns.LatestTraitValue);
+                Run(insert, ("$profile", profile), ("$name", name), ("$source", source), ("$value", value), ("$at", reader.GetInt64(1)), ("$seq", reader.GetInt64(2)));
+            }
+        }
     }
 
     /// <summary>

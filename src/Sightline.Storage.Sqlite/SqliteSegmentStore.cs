@@ -101,12 +101,12 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
         await EachAsync(
             connection,
             $"""
-            SELECT p.canonical_id, t.name, t.value, s.kind, s.trust, t.observed_at, t.seq FROM traits t
-            JOIN profiles p ON p.id = t.profile_id JOIN events e ON e.seq = t.seq JOIN sources s ON s.id = e.source_id WHERE 1{filter}
+            SELECT p.canonical_id, l.name, l.value, s.kind, s.trust, l.observed_at, l.seq FROM latest_traits l
+            JOIN profiles p ON p.id = l.profile_id JOIN sources s ON s.id = l.source_id WHERE 1{filter}
             """,
             r =>
             {
-                using var value = JsonDocument.Parse(database.Protector.OpenText(r.GetValue(2), ProtectedColumns.TraitValue));
+                using var value = JsonDocument.Parse(database.Protector.OpenText(r.GetValue(2), ProtectedColumns.LatestTraitValue));
                 engine.LoadTrait(
                     new ProfileId(r.GetInt64(0)), r.GetString(1), value.RootElement,
                     new TraitRank(r.GetString(3) != "third-party", r.GetInt32(4), r.GetInt64(5), r.GetInt64(6)));

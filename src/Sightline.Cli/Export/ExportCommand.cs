@@ -2,7 +2,6 @@ using System.CommandLine;
 using Sightline.Cli.Hosting;
 using Sightline.Core.Audiences;
 using Sightline.Core.Events;
-using Sightline.Core.Profiles;
 using Sightline.Storage.Sqlite;
 
 namespace Sightline.Cli.Export;
@@ -139,7 +138,7 @@ internal static class ExportCommand
         await foreach (var profile in store.ProfilesAsync(cancellationToken))
         {
             var identities = await store.IdentitiesAsync(profile, cancellationToken);
-            var traits = Survivorship.Current(await store.TraitHistoryAsync(profile, cancellationToken));
+            var traits = await store.CurrentTraitsAsync(profile, cancellationToken);
             lines.Write(writer =>
             {
                 writer.WriteString("id", profile.ToString());

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Sightline.Core.Identity;
-using Sightline.Core.Profiles;
 using Sightline.Core.Storage;
 
 namespace Sightline.Core.Audiences;
@@ -75,7 +74,7 @@ public sealed class AudienceExport(IProfileStore profiles, ISegmentStore segment
             return values;
         }
 
-        var current = Survivorship.Current(await profiles.TraitHistoryAsync(profile, cancellationToken)).ToDictionary(t => t.Name, t => t.Json, StringComparer.Ordinal);
+        var current = (await profiles.CurrentTraitsAsync(profile, cancellationToken)).ToDictionary(t => t.Name, t => t.Json, StringComparer.Ordinal);
         var computed = engine.Computed;
         var states = traits.Any(t => computed.Find(t) is not null) ? await segments.ComputedStatesAsync(profile, cancellationToken) : null;
         foreach (var name in traits)

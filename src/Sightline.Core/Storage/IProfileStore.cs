@@ -41,6 +41,9 @@ public interface IProfileStore
     /// <summary>Every trait name observed, with one of its values (JSON), to tell segments what can be compared and how.</summary>
     Task<IReadOnlyDictionary<string, string>> TraitSamplesAsync(CancellationToken cancellationToken);
 
+    /// <summary>The shown value of each trait (<see cref="Survivorship"/>), read from each source's latest value, not the whole history.</summary>
+    Task<IReadOnlyList<TraitValue>> CurrentTraitsAsync(ProfileId profile, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<TraitValue>> TraitHistoryAsync(ProfileId profile, CancellationToken cancellationToken);
 
     /// <summary>The profile's events, newest first, before <paramref name="beforeSequence"/>.</summary>

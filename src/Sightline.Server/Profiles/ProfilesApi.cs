@@ -45,7 +45,7 @@ public static class ProfilesApi
         }
 
         var identities = await store.IdentitiesAsync(profile, cancellationToken);
-        var traits = Survivorship.Current(await store.TraitHistoryAsync(profile, cancellationToken));
+        var traits = await store.CurrentTraitsAsync(profile, cancellationToken);
         return TypedResults.Ok(new ProfileView(
             profile.ToString(),
             [.. identities.Select(IdentityView.From)],
@@ -65,11 +65,12 @@ public static class ProfilesApi
             return NotFound(key);
         }
 
-        var all = await store.TraitHistoryAsync(profile, cancellationToken);
+        var all = history == true ? await store.TraitHistoryAsync(profile, cancellationToken) : null;
+        var current = all is null ? await store.CurrentTraitsAsync(profile, cancellationToken) : Survivorship.Current(all);
         var now = time.GetUtcNow();
         var states = await segments.ComputedStatesAsync(profile, cancellationToken);
-        return TypedResults.Ok(Survivorship.Current(all)
-            .Select(t => TraitView.From(t) with { History = history == true ? [.. all.Where(h => h.Name == t.Name).OrderByDescending(h => h.Sequence).Select(h => TraitView.From(h))] : null })
+        return TypedResults.Ok(current
+            .Select(t => TraitView.From(t) with { History = all is null ? null : [.. all.Where(h => h.Name == t.Name).OrderByDescending(h => h.Sequence).Select(h => TraitView.From(h))] })
             .Concat(engine.Computed.Values(states, now).Select(v => TraitView.Computed(v.Key, v.Value, now)))
             .ToArray());
     }

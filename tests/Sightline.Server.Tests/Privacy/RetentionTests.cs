@@ -32,7 +32,7 @@ public sealed class RetentionTests : IDisposable
             var (web, app) = (await server.AddSourceAsync("web"), await server.AddSourceAsync("app"));
             await server.SendAsync(RunningServer.Post("/v1/batch", $$"""
                 {"batch":[
-                  {"type":"identify","anonymousId":"a1","userId":"u1","traits":{"email":"ana@shop.es","firstName":"Ana"},"timestamp":"{{Old}}","messageId":"m1"},
+                  {"type":"identify","anonymousId":"a1","userId":"u1","traits":{"email":"ana@shop.es","firstName":"Ana","plan":"silver"},"timestamp":"{{Old}}","messageId":"m1"},
                   {"type":"page","anonymousId":"a1","name":"Home","properties":{"url":"https://shop.es/"},"timestamp":"{{Old}}","messageId":"m2"},
                   {"type":"track","userId":"u1","event":"Order Completed","properties":{"total":42},"context":{"traits":{"plan":"gold"},"consent":{"categoryPreferences":{"advertising":true} } },"timestamp":"{{Old}}","messageId":"m3"},
                   {"type":"page","userId":"u1","name":"Cart","timestamp":"{{Recent}}","messageId":"m4"},
@@ -43,6 +43,7 @@ public sealed class RetentionTests : IDisposable
             await server.PipelineCaughtUpAsync();
             var traitsBefore = await GetAsync(server, "/v1/profiles/user_id:u1/traits?history=true");
             traitsBefore.ToString().ShouldContain("gold");
+            (await GetAsync(server, "/v1/profiles/user_id:u1")).GetProperty("traits").GetProperty("plan").GetProperty("value").GetString().ShouldBe("gold");
             (await LifetimeValueAsync(server)).ShouldBe(42m);
 
             var dry = await SendAsync(server, HttpMethod.Post, "/v1/privacy/retention?dryRun=true");
@@ -65,7 +66,9 @@ public sealed class RetentionTests : IDisposable
             identities.ShouldContain("anonymous_id");
             identities.ShouldContain("u1");
             var traits = await GetAsync(server, "/v1/profiles/user_id:u1/traits?history=true");
-            traits.ToString().ShouldNotContain("gold", customMessage: "a trait only the deleted event carried goes with it");
+            traits.ToString().ShouldNotContain("gold", customMessage: "a trait value only the deleted event carried goes with it");
+            (await GetAsync(server, "/v1/profiles/user_id:u1")).GetProperty("traits").GetProperty("plan").GetProperty("value").GetString()
+                .ShouldBe("silver", "the source's earlier value shows again");
             traits.ToString().ShouldContain("ana@shop.es");
             (await GetAsync(server, "/v1/profiles/user_id:u1/consent")).ToString().ShouldNotContain("\"granted\":true");
             await AdminApi.EventuallyAsync(async () => await LifetimeValueAsync(server) == 0m);

@@ -11,7 +11,7 @@ public sealed record ProfileFacts(string? Name, IReadOnlyList<string> Emails, IR
 {
     /// <summary>The facts of one profile, read from the store.</summary>
     public static async Task<ProfileFacts> ReadAsync(IProfileStore store, ProfileId profile, CancellationToken cancellationToken) =>
-        From(Survivorship.Current(await store.TraitHistoryAsync(profile, cancellationToken)), await store.IdentitiesAsync(profile, cancellationToken));
+        From(await store.CurrentTraitsAsync(profile, cancellationToken), await store.IdentitiesAsync(profile, cancellationToken));
 
     public static ProfileFacts From(IReadOnlyList<TraitValue> current, IReadOnlyList<ProfileIdentity> identities)
     {
