@@ -15,7 +15,7 @@ internal static class ProtectedColumns
     private static readonly ProtectedColumn Quarantine = new("quarantine", ["id"], "payload", RawInput: true);
     private static readonly ProtectedColumn Identities = new("derived.identities", ["type", "lookup", "profile_id"], "value");
     private static readonly ProtectedColumn Traits = new("derived.traits", ["rowid"], "value");
-    private static readonly ProtectedColumn LatestTraits = new("derived.latest_traits", ["profile_id", "name", "source_id"], "value");
+    private static readonly ProtectedColumn LatestTraits = new("derived.latest_traits", ["profile_id", "name", "source_id"], "value", CopyOf: Traits);
     private static readonly ProtectedColumn Merges = new("derived.merges", ["id"], "via_value");
     private static readonly ProtectedColumn ComputedStates = new("derived.computed_traits", ["profile_id", "name"], "state");
 
@@ -29,8 +29,6 @@ internal static class ProtectedColumns
     public static ReadOnlySpan<byte> IdentityValue => Identities.AssociatedData;
 
     public static ReadOnlySpan<byte> TraitValue => Traits.AssociatedData;
-
-    public static ReadOnlySpan<byte> LatestTraitValue => LatestTraits.AssociatedData;
 
     public static ReadOnlySpan<byte> MergeVia => Merges.AssociatedData;
 

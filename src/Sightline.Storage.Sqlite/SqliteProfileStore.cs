@@ -112,11 +112,12 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         {
             foreach (var observation in changes.Traits)
             {
-                var observedAt = observation.ObservedAt.ToUnixTimeMilliseconds();
-                trait.Bind(1, observation.Profile.Value).Bind(2, observation.Name).Bind(3, _protector.SealText(observation.Json, ProtectedColumns.TraitValue))
-                    .Bind(4, observation.Sequence).Bind(5, observedAt).Step();
-                latest.Bind(1, observation.Profile.Value).Bind(2, observation.Name).Bind(3, _protector.SealText(observation.Json, ProtectedColumns.LatestTraitValue))
-                    .Bind(4, observation.Sequence).Bind(5, observedAt).Step();
+                // The latest value is a copy of the history's row, sealed once for both.
+                var (value, observedAt) = (_protector.SealText(observation.Json, ProtectedColumns.TraitValue), observation.ObservedAt.ToUnixTimeMilliseconds());
+                foreach (var statement in (ReadOnlySpan<RawStatement>)[trait, latest])
+                {
+                    statement.Bind(1, observation.Profile.Value).Bind(2, observation.Name).Bind(3, value).Bind(4, observation.Sequence).Bind(5, observedAt).Step();
+                }
             }
         }
 
@@ -266,7 +267,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             {
                 if (live.TryGetValue(reader.GetInt64(0), out var found))
                 {
-                    found.Traits.Add(Trait(reader, 1, ProtectedColumns.LatestTraitValue));
+                    found.Traits.Add(Trait(reader, 1, ProtectedColumns.TraitValue));
                 }
             }
         }
@@ -295,7 +296,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             WHERE p.canonical_id = $profile
             """,
             profile,
-            r => Trait(r, 0, ProtectedColumns.LatestTraitValue),
+            r => Trait(r, 0, ProtectedColumns.TraitValue),
             cancellationToken));
 
     /// <summary>A trait row joined with its source: name, value (sealed for <paramref name="column"/>), source name, trust, kind, observed_at, seq from <paramref name="first"/> on.</summary>

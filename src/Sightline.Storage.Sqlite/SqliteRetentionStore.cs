@@ -89,7 +89,7 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
             counts[(e.Source, e.Type)] = (deleted + 1, minimized);
         }
 
-        RestoreLatestTraits(connection, transaction, database.Protector, superseded);
+        RestoreLatestTraits(connection, transaction, superseded);
         transaction.Commit();
         return Task.FromResult(new RetentionBatch(
             last, events.Count < limit, [.. counts.Select(c => new RetentionCount(c.Key.Source, c.Key.Type, c.Value.Deleted, c.Value.Minimized))], profiles));
@@ -167,26 +167,16 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
     /// Gives each trait whose latest value from a source was deleted the newest value that source still has in the
     /// history, if any: what survivorship would have picked from the history alone.
     /// </summary>
-    private static void RestoreLatestTraits(SqliteConnection connection, SqliteTransaction transaction, FieldProtector protector, IEnumerable<(long Profile, string Name, long Source)> traits)
+    private static void RestoreLatestTraits(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<(long Profile, string Name, long Source)> traits)
     {
-        using var newest = SqliteProfileStore.Command(connection, """
-            SELECT t.value, t.observed_at, t.seq FROM derived.traits t JOIN events e ON e.seq = t.seq
+        using var restore = SqliteProfileStore.Command(connection, """
+            INSERT INTO derived.latest_traits (profile_id, name, source_id, value, observed_at, seq)
+            SELECT t.profile_id, t.name, e.source_id, t.value, t.observed_at, t.seq FROM derived.traits t JOIN events e ON e.seq = t.seq
             WHERE t.profile_id = $profile AND t.name = $name AND e.source_id = $source ORDER BY t.observed_at DESC, t.seq DESC LIMIT 1
             """, transaction, "$profile", "$name", "$source");
-        using var insert = SqliteProfileStore.Command(connection, """
-            INSERT INTO derived.latest_traits (profile_id, name, source_id, value, observed_at, seq) VALUES ($profile, $name, $source, $value, $at, $seq)
-            """, transaction, "$profile", "$name", "$source", "$value", "$at", "$seq");
         foreach (var (profile, name, source) in traits)
         {
-            newest.Parameters["$profile"].Value = profile;
-            newest.Parameters["$name"].Value = name;
-            newest.Parameters["$source"].Value = source;
-            using var reader = newest.ExecuteReader();
-            if (reader.Read())
-            {
-                var value = protector.SealText(protector.OpenText(reader.GetValue(0), ProtectedColumns.TraitValue), ProtectedColumns.LatestTraitValue);
-                Run(insert, ("$profile", profile), ("$name", name), ("$source", source), ("$value", value), ("$at", reader.GetInt64(1)), ("$seq", reader.GetInt64(2)));
-            }
+            Run(restore, ("$profile", profile), ("$name", name), ("$source", source));
         }
     }
 

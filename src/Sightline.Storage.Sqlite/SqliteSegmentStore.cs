@@ -106,7 +106,7 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             """,
             r =>
             {
-                using var value = JsonDocument.Parse(database.Protector.OpenText(r.GetValue(2), ProtectedColumns.LatestTraitValue));
+                using var value = JsonDocument.Parse(database.Protector.OpenText(r.GetValue(2), ProtectedColumns.TraitValue));
                 engine.LoadTrait(
                     new ProfileId(r.GetInt64(0)), r.GetString(1), value.RootElement,
                     new TraitRank(r.GetString(3) != "third-party", r.GetInt32(4), r.GetInt64(5), r.GetInt64(6)));
