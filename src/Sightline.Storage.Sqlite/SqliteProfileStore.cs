@@ -51,7 +51,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
     // An observation replaces its source's latest value of the trait unless that one is newer: sources may send late.
     private const string LatestTraitUpsert = """
         INSERT INTO latest_traits (profile_id, name, source_id, value, observed_at, seq)
-        SELECT ?1, ?2, source_id, ?3, ?5, ?4 FROM events WHERE seq = ?4
+        SELECT ?1, ?2, id, ?3, ?5, ?4 FROM sources WHERE name = ?6
         ON CONFLICT (profile_id, name, source_id) DO UPDATE SET value = excluded.value, observed_at = excluded.observed_at, seq = excluded.seq
         WHERE excluded.observed_at > latest_traits.observed_at OR (excluded.observed_at = latest_traits.observed_at AND excluded.seq > latest_traits.seq)
         """;
@@ -107,17 +107,28 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             }
         }
 
+        // Of the batch's observations of one trait from one source only the latest can be that source's latest value
+        // (a signed-in visitor identifies again on every page); it is a copy of its history row, sealed once for both.
+        var latest = new Dictionary<(long Profile, string Name, string Source), (object Value, long ObservedAt, long Sequence)>();
         using (var trait = new RawStatement(connection, "INSERT INTO traits (profile_id, name, value, seq, observed_at) VALUES (?1, ?2, ?3, ?4, ?5)"))
-        using (var latest = new RawStatement(connection, LatestTraitUpsert))
         {
             foreach (var observation in changes.Traits)
             {
-                // The latest value is a copy of the history's row, sealed once for both.
                 var (value, observedAt) = (_protector.SealText(observation.Json, ProtectedColumns.TraitValue), observation.ObservedAt.ToUnixTimeMilliseconds());
-                foreach (var statement in (ReadOnlySpan<RawStatement>)[trait, latest])
+                trait.Bind(1, observation.Profile.Value).Bind(2, observation.Name).Bind(3, value).Bind(4, observation.Sequence).Bind(5, observedAt).Step();
+                var key = (observation.Profile.Value, observation.Name, observation.Source);
+                if (!latest.TryGetValue(key, out var held) || (observedAt, observation.Sequence).CompareTo((held.ObservedAt, held.Sequence)) > 0)
                 {
-                    statement.Bind(1, observation.Profile.Value).Bind(2, observation.Name).Bind(3, value).Bind(4, observation.Sequence).Bind(5, observedAt).Step();
+                    latest[key] = (value, observedAt, observation.Sequence);
                 }
+            }
+        }
+
+        using (var upsert = new RawStatement(connection, LatestTraitUpsert))
+        {
+            foreach (var ((profile, name, source), (value, observedAt, sequence)) in latest)
+            {
+                upsert.Bind(1, profile).Bind(2, name).Bind(3, value).Bind(4, sequence).Bind(5, observedAt).Bind(6, source).Step();
             }
         }
 

@@ -50,9 +50,15 @@ internal sealed class ProfileFacts(long id, int slot)
     public void Observe(string name, JsonElement value, TraitRank rank, NameTable names)
     {
         name = names.Intern(name);
-        var held = Array.FindIndex(_ranks, r => ReferenceEquals(r.Name, name));
+        var held = RankOf(name);
         if (held >= 0 && _ranks[held].Rank > rank)
         {
+            return;
+        }
+
+        if (held >= 0 && value.ValueKind != JsonValueKind.Object && OverwriteScalar(name, SegmentValue.FromJson(value)))
+        {
+            _ranks[held] = (name, rank);
             return;
         }
 
@@ -77,7 +83,7 @@ internal sealed class ProfileFacts(long id, int slot)
     {
         foreach (var (name, rank) in other._ranks)
         {
-            var held = Array.FindIndex(_ranks, r => ReferenceEquals(r.Name, name));
+            var held = RankOf(name);
             if (held < 0 || _ranks[held].Rank < rank)
             {
                 Replace(name, rank, held, [.. other._leaves.Where(l => ReferenceEquals(l.Root, name))]);
@@ -101,6 +107,49 @@ internal sealed class ProfileFacts(long id, int slot)
 
         Events.AddRange(other.Events);
         return changed;
+    }
+
+    private int RankOf(string internedName)
+    {
+        for (var i = 0; i < _ranks.Length; i++)
+        {
+            if (ReferenceEquals(_ranks[i].Name, internedName))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Overwrites in place the one leaf of a scalar trait held before, if that is what it is: a signed-in visitor
+    /// re-sends their traits on every identify, and rebuilding the profile's arrays each time made most of the
+    /// pipeline's garbage.
+    /// </summary>
+    private bool OverwriteScalar(string name, SegmentValue value)
+    {
+        var at = -1;
+        for (var i = 0; i < _leaves.Length; i++)
+        {
+            if (ReferenceEquals(_leaves[i].Root, name))
+            {
+                if (at >= 0 || !ReferenceEquals(_leaves[i].Name, name))
+                {
+                    return false;
+                }
+
+                at = i;
+            }
+        }
+
+        if (at < 0 || value.IsMissing)
+        {
+            return false;
+        }
+
+        _leaves[at] = new Leaf(name, name, value);
+        return true;
     }
 
     private void Replace(string name, TraitRank rank, int held, List<Leaf> leaves)

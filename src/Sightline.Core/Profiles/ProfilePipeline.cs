@@ -474,7 +474,7 @@ public sealed class ProfilePipeline(
                 {
                     foreach (var trait in found.EnumerateObject())
                     {
-                        changes.Traits.Add(new TraitObservation(resolution.Profile, trait.Name, trait.Value.GetRawText(), logged.Sequence, logged.Timestamp));
+                        changes.Traits.Add(new TraitObservation(resolution.Profile, trait.Name, trait.Value.GetRawText(), logged.Sequence, logged.Timestamp, logged.Source));
                     }
 
                     if (PersonTraits.Overlay(person, resolution.Profile.ToString(), found) is { } updated)
