@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
@@ -17,6 +18,9 @@ namespace Sightline.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider time) : ISegmentStore
 {
+    /// <summary>The most membership changes committed in one transaction (see <see cref="WriteRemaining"/>); about 0.1 s of writing.</summary>
+    internal const int MembershipSlice = 20_000;
+
     private const string Columns = "id, name, expression, description, created_at, updated_at";
 
     public async Task<IReadOnlyList<SegmentDefinition>> ListAsync(CancellationToken cancellationToken) =>
@@ -255,7 +259,33 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             SqliteProfileStore.Run(print, dropped);
         }
 
-        if (changes.Memberships.Count == 0)
+        WriteMemberships(connection, changes.Memberships, 0, Math.Min(changes.Memberships.Count, MembershipSlice));
+    }
+
+    /// <summary>
+    /// Stores the membership changes past the first <see cref="MembershipSlice"/>, a slice per transaction, once the
+    /// batch's own transaction (with its checkpoint) has committed.
+    /// </summary>
+    /// <remarks>
+    /// A first full evaluation records millions of changes: as one transaction it held the derived file's write lock
+    /// for the whole commit, longer than the 30 s other writers wait for it, and grew the WAL to the size of everything
+    /// it wrote before a checkpoint could copy any of it. Slices leave nothing half-written: each holds whole changes
+    /// (a member row with its history row), and what a crash leaves out is found again by the full evaluation the
+    /// pipeline runs at every start, since the stored checkpoint already covers the events the changes derive from.
+    /// </remarks>
+    internal static void WriteRemaining(SqliteConnection connection, ProfileChanges changes)
+    {
+        for (var from = MembershipSlice; from < changes.Memberships.Count; from += MembershipSlice)
+        {
+            using var transaction = connection.BeginTransaction(deferred: true);
+            WriteMemberships(connection, changes.Memberships, from, Math.Min(changes.Memberships.Count, from + MembershipSlice));
+            transaction.Commit();
+        }
+    }
+
+    private static void WriteMemberships(SqliteConnection connection, List<MembershipChange> changes, int from, int to)
+    {
+        if (from == to)
         {
             return;
         }
@@ -263,7 +293,7 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
         using var enter = new RawStatement(connection, "INSERT OR IGNORE INTO segment_members (segment_id, profile_id, since) VALUES (?1, ?2, ?3)");
         using var leave = new RawStatement(connection, "DELETE FROM segment_members WHERE segment_id = ?1 AND profile_id = ?2");
         using var history = new RawStatement(connection, "INSERT INTO segment_history (segment_id, profile_id, entered, at) VALUES (?1, ?2, ?3, ?4)");
-        foreach (var change in changes.Memberships)
+        foreach (var change in CollectionsMarshal.AsSpan(changes)[from..to])
         {
             var at = change.At.ToUnixTimeMilliseconds();
             if (change.Entered)
