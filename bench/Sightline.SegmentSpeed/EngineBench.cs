@@ -22,7 +22,7 @@ internal static class EngineBench
     private static readonly string[] Countries = ["ES", "ES", "ES", "PT", "FR", "MX", "US", "españa"];
     private static readonly string[] Cities = ["Madrid", "Málaga", "Sevilla", "Ciudad Real", "Ciudad de México", "Lisboa", "Paris"];
 
-    public static void Run(int profiles, DateTimeOffset now, IReadOnlyList<string> texts)
+    public static void Run(int profiles, DateTimeOffset now, IReadOnlyList<string> texts, Action<ProfileChanges>? firstChanges)
     {
         var engine = new SegmentEngine(new ComputedTraitSet(TraitDefinitionLoader.Defaults().Definitions));
         var source = new Source { Id = 1, Name = "web", Kind = SourceKind.CustomerDirect, Trust = 50, WriteKey = "k", CreatedAt = now };
@@ -80,6 +80,10 @@ internal static class EngineBench
             var preview = engine.Preview(SegmentCompiler.Compile(SegmentParser.Parse("""country = "ES" and lifetime_value > 300 and performed "Order Completed" at least 2 times in last 30 days""").Expression!), now, 10);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"engine round {round}: full evaluation of {texts.Count} segments x {profiles:N0} profiles {full:F2} s ({changed:N0} membership changes; {collected}); preview {clock.Elapsed.TotalSeconds:F2} s ({preview.Size:N0} members)"));
+            if (round == 1)
+            {
+                firstChanges?.Invoke(changes);
+            }
         }
 
         // Where a full evaluation's time goes: each segment alone, as a preview (both cores).

@@ -4,8 +4,11 @@ using Sightline.Core.Segments;
 using Sightline.SegmentSpeed;
 
 // Full evaluation of 20 segments over synthetic profiles held in columns, next to a same-run baseline that only reads
-// the traits each segment reads. Usage: dotnet run -c Release --project bench/Sightline.SegmentSpeed [-- PROFILES]
-var profiles = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+// the traits each segment reads. Usage: dotnet run -c Release --project bench/Sightline.SegmentSpeed [-- PROFILES] [--commit ROUNDS]
+// With --commit, the engine's first full evaluation is also committed to SQLite as the pipeline commits it (see bench/README.md).
+var commitAt = Array.IndexOf(args, "--commit");
+var commit = commitAt >= 0 ? int.Parse(args[commitAt + 1], CultureInfo.InvariantCulture) : 0;
+var profiles = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var now = new DateTimeOffset(2026, 3, 15, 12, 0, 0, TimeSpan.Zero);
 string[] texts =
 [
@@ -65,7 +68,7 @@ for (var round = 1; round <= 3; round++)
 }
 
 // The product's engine over the same segments, fed as the pipeline feeds it.
-EngineBench.Run(profiles, now, texts);
+EngineBench.Run(profiles, now, texts, commit > 0 ? changes => MembershipCommit.Run(changes, commit) : null);
 
 static (double Seconds, long Members) Measure(Columns columns, CompiledSegment[] segments, Func<CompiledSegment, Columns.Cursor, bool> test)
 {

@@ -161,6 +161,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         }
 
         transaction.Commit();
+        SqliteSegmentStore.WriteRemaining(connection, changes);
         return Task.CompletedTask;
     }
 
