@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Sightline.Core.Identity.Matching;
 
@@ -61,7 +62,7 @@ public sealed class BatchMatcher(MatchSettings settings)
                     var (left, right) = Positions(pairs[p], order);
                     var pattern = PairScorer.Pattern(fields, placed[left], placed[right]);
                     patterns[p] = pattern;
-                    local[pattern] = local.GetValueOrDefault(pattern) + 1;
+                    CollectionsMarshal.GetValueRefOrAddDefault(local, pattern, out var _)++;
                 }
 
                 return local;
@@ -108,7 +109,15 @@ public sealed class BatchMatcher(MatchSettings settings)
             });
 
         var scored = kept.SelectMany(k => k).ToArray();
-        Array.Sort(scored, static (x, y) => x.Left != y.Left ? x.Left.CompareTo(y.Left) : x.Right.CompareTo(y.Right));
+
+        // By (left, right) as one number: no comparison delegate per step, and pairs are unique, so the order is the same.
+        var sortKeys = new long[scored.Length];
+        for (var i = 0; i < scored.Length; i++)
+        {
+            sortKeys[i] = ((long)scored[i].Left << 32) | (uint)scored[i].Right;
+        }
+
+        Array.Sort(sortKeys, scored);
         var clusters = new UnionFind(records.Count);
         foreach (var pair in scored.Where(p => p.Probability >= settings.AutoMergeThreshold))
         {
@@ -175,7 +184,7 @@ public sealed class BatchMatcher(MatchSettings settings)
                         if (left[r] != 0 && left[r] == right[r])
                         {
                             var pattern = patterns[p] & masks[r];
-                            local[r][pattern] = local[r].GetValueOrDefault(pattern) + 1;
+                            CollectionsMarshal.GetValueRefOrAddDefault(local[r], pattern, out var _)++;
                         }
                     }
                 }
