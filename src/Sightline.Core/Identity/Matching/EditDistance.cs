@@ -52,33 +52,52 @@ internal static class EditDistance
         return a[prefix..].SequenceEqual(b[(prefix + 1)..]);
     }
 
-    /// <summary>Levenshtein distance, for short strings only.</summary>
+    /// <summary>
+    /// Levenshtein distance, for short strings only (longer than 64 characters: the longer length). Myers' bit-parallel
+    /// algorithm in Hyyrö's form for whole strings: a column of the distance table is a few word operations per character
+    /// of <paramref name="b"/>, not one cell at a time; it runs for every candidate pair whose birth dates differ.
+    /// </summary>
     public static int Levenshtein(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        if (a.Length > 64 || b.Length > 64)
+        if (a.Length > CharPositions.MaxLength || b.Length > CharPositions.MaxLength)
         {
             return Math.Max(a.Length, b.Length);
         }
 
-        Span<int> previous = stackalloc int[b.Length + 1];
-        Span<int> current = stackalloc int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
+        if (a.Length == 0)
         {
-            previous[j] = j;
+            return b.Length;
         }
 
-        for (var i = 1; i <= a.Length; i++)
+        var positions = new CharPositions(a);
+        var last = 1UL << (a.Length - 1);
+        var distance = a.Length;
+
+        // The vertical differences of the current column (+1 and -1 bits); the first column is 0, 1, 2, ….
+        ulong plus = ulong.MaxValue, minus = 0;
+        foreach (var c in b)
         {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
+            var equal = positions.Of(c);
+            var xv = equal | minus;
+            var xh = (((equal & plus) + plus) ^ plus) | equal;
+            var horizontalPlus = minus | ~(xh | plus);
+            var horizontalMinus = plus & xh;
+            if ((horizontalPlus & last) != 0)
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                distance++;
+            }
+            else if ((horizontalMinus & last) != 0)
+            {
+                distance--;
             }
 
-            current.CopyTo(previous);
+            // The top row is 0, 1, 2, … as well: every step along it is +1.
+            horizontalPlus = (horizontalPlus << 1) | 1;
+            horizontalMinus <<= 1;
+            plus = horizontalMinus | ~(xv | horizontalPlus);
+            minus = horizontalPlus & xv;
         }
 
-        return previous[b.Length];
+        return distance;
     }
 }

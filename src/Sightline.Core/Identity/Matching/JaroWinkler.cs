@@ -5,9 +5,6 @@ internal static class JaroWinkler
 {
     private const int MaxStackLength = 256;
 
-    // Slots in MatchBits' position table, a power of two: folded text and e-mail addresses are ASCII, so rarely shared.
-    private const int TableSize = 128;
-
     public static double Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.Length == 0 || b.Length == 0)
@@ -35,7 +32,7 @@ internal static class JaroWinkler
 
         var window = Math.Max(0, (b.Length / 2) - 1);
         int matches, transpositions;
-        if (b.Length <= 64)
+        if (b.Length <= CharPositions.MaxLength)
         {
             (matches, transpositions) = MatchBits(a, b, window);
         }
@@ -61,35 +58,26 @@ internal static class JaroWinkler
     }
 
     /// <summary>
-    /// Matching characters and transpositions with the matched positions as bits: no buffers to clear. Each character
-    /// of <paramref name="b"/> (at most 64) sets its position's bit in a small table, so the first unmatched equal
-    /// character in a's window is the lowest bit of one AND instead of a scan of the window. Characters share a slot
-    /// when equal modulo the table size, so a candidate is checked and the next one tried: the same characters match
-    /// as in the textbook scan.
+    /// Matching characters and transpositions with the matched positions as bits: no buffers to clear. The positions of
+    /// each character of a in <paramref name="b"/> (at most 64 characters) are one vector comparison, so the first
+    /// unmatched equal character in a's window is the lowest bit of one AND instead of a scan of the window: the same
+    /// characters match as in the textbook scan.
     /// </summary>
     private static (int Matches, int Transpositions) MatchBits(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int window)
     {
-        Span<ulong> positions = stackalloc ulong[TableSize];
-        for (var j = 0; j < b.Length; j++)
-        {
-            positions[b[j] & (TableSize - 1)] |= 1UL << j;
-        }
-
+        var positions = new CharPositions(b);
         ulong aMatched = 0, bMatched = 0;
         var matches = 0;
         for (var i = 0; i < a.Length; i++)
         {
             var end = Math.Min(b.Length, i + window + 1);
             var inWindow = (end == 64 ? ulong.MaxValue : (1UL << end) - 1) & ~((1UL << Math.Max(0, i - window)) - 1);
-            for (var free = positions[a[i] & (TableSize - 1)] & ~bMatched & inWindow; free != 0; free &= free - 1)
+            var free = positions.Of(a[i]) & ~bMatched & inWindow;
+            if (free != 0)
             {
-                if (b[System.Numerics.BitOperations.TrailingZeroCount(free)] == a[i])
-                {
-                    aMatched |= 1UL << i;
-                    bMatched |= free & (0 - free);
-                    matches++;
-                    break;
-                }
+                aMatched |= 1UL << i;
+                bMatched |= free & (0 - free);
+                matches++;
             }
         }
 

@@ -61,12 +61,7 @@ internal sealed class PreparedRecord
     {
         var given = TextFold.Fold(record.GivenName);
         var givenTokens = given?.Split(' ') ?? [];
-        var surname = TextFold.Fold(record.Surname);
-        var surnameTokens = WithoutParticles(surname?.Split(' ') ?? []);
-        if (surnameTokens.Length == 0 && surname is not null)
-        {
-            surnameTokens = surname.Split(' ');
-        }
+        var surnameTokens = SplitSurname(TextFold.Fold(record.Surname));
 
         var groups = Nicknames.Union(Nicknames.Of(given), givenTokens.Length > 0 ? Nicknames.Of(givenTokens[0]) : []);
         var email = record.Email?.Trim().ToLowerInvariant();
@@ -90,13 +85,31 @@ internal sealed class PreparedRecord
             BirthDate = Date(record.BirthDate),
             Street = TextFold.Fold(record.Street),
             City = TextFold.Fold(record.City),
-            Postcode = TextFold.Fold(record.Postcode)?.Replace(" ", "", StringComparison.Ordinal),
+            Postcode = FoldPostcode(record.Postcode),
             Email = string.IsNullOrEmpty(email) ? null : email,
             EmailLocal = plus > 0 ? local![..plus] : local,
             Phone = phone is null || phone.Length < 6 ? null : phone.Length > 9 ? phone[^9..] : phone,
             Document = TextFold.Fold(record.DocumentId)?.Replace(" ", "", StringComparison.Ordinal),
         };
     }
+
+    /// <summary>
+    /// <see cref="SurnameSound"/> and <see cref="Postcode"/> of the record, without preparing the rest: records can then
+    /// be prepared in the order these give.
+    /// </summary>
+    public static (string? SurnameSound, string? Postcode) LocalityFields(PersonRecord record)
+    {
+        var surnameTokens = SplitSurname(TextFold.Fold(record.Surname));
+        return (surnameTokens.Length > 0 ? Phonetic.Key(surnameTokens[0]) : null, FoldPostcode(record.Postcode));
+    }
+
+    private static string[] SplitSurname(string? surname)
+    {
+        var tokens = WithoutParticles(surname?.Split(' ') ?? []);
+        return tokens.Length == 0 && surname is not null ? surname.Split(' ') : tokens;
+    }
+
+    private static string? FoldPostcode(string? text) => TextFold.Fold(text)?.Replace(" ", "", StringComparison.Ordinal);
 
     /// <summary>The tokens that are not joining particles (the array itself when all are names).</summary>
     private static string[] WithoutParticles(string[] tokens)

@@ -45,4 +45,17 @@ public sealed class BlockingKeyTests
     [InlineData("  ", null)]
     public void Birth_dates_become_eight_digits_where_they_can(string text, string? expected) =>
         PreparedRecord.From(new PersonRecord { Id = "x", BirthDate = text }).BirthDate.ShouldBe(expected);
+
+    [Theory]
+    [InlineData("García de la Vega", "28 013")]
+    [InlineData("de la", "SW1A 1AA")]
+    [InlineData("van der Berg-Smith", null)]
+    [InlineData(null, "28013")]
+    public void Locality_fields_are_those_of_the_prepared_record(string? surname, string? postcode)
+    {
+        var record = new PersonRecord { Id = "x", Surname = surname, Postcode = postcode };
+        var prepared = PreparedRecord.From(record);
+
+        PreparedRecord.LocalityFields(record).ShouldBe((prepared.SurnameSound, prepared.Postcode));
+    }
 }

@@ -47,6 +47,53 @@ public sealed class TextTests
     public void Within_one_allows_one_insertion_deletion_substitution_or_swap(string a, string b, bool expected) =>
         EditDistance.WithinOne(a, b).ShouldBe(expected);
 
+    [Fact]
+    public void Levenshtein_equals_the_textbook_table_exactly()
+    {
+        // Digits as in birth dates, plus '\0' (the padding of the vectors) and a character past ASCII.
+        var random = new Random(11);
+        const string alphabet = "0123456789\0ñ";
+        for (var n = 0; n < 20_000; n++)
+        {
+            var a = Text(random.Next(0, n % 10 == 0 ? 64 : 12));
+            var b = n % 3 == 0 ? Typos(a) : Text(random.Next(0, n % 10 == 0 ? 64 : 12));
+            EditDistance.Levenshtein(a, b).ShouldBe(Levenshtein(a, b), $"{a} / {b}");
+        }
+
+        string Text(int length) => new([.. Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+
+        string Typos(string text)
+        {
+            var chars = text.ToList();
+            for (var t = random.Next(1, 4); t > 0; t--)
+            {
+                var at = random.Next(chars.Count + 1);
+                switch (random.Next(3))
+                {
+                    case 0:
+                        chars.Insert(at, alphabet[random.Next(alphabet.Length)]);
+                        break;
+                    case 1 when at < chars.Count:
+                        chars.RemoveAt(at);
+                        break;
+                    default:
+                        if (at < chars.Count)
+                        {
+                            chars[at] = alphabet[random.Next(alphabet.Length)];
+                        }
+
+                        break;
+                }
+            }
+
+            return new string([.. chars.Take(64)]);
+        }
+    }
+
+    [Fact]
+    public void Levenshtein_of_strings_longer_than_64_is_the_longer_length() =>
+        EditDistance.Levenshtein(new string('1', 65), "1").ShouldBe(65);
+
     [Theory]
     [InlineData("Jiménez", "Giménez")]
     [InlineData("Vásquez", "Básquez")]
@@ -60,6 +107,30 @@ public sealed class TextTests
     [InlineData("Ana", "Ana", null)]
     public void Full_names_split_into_given_name_and_surnames(string name, string given, string? surname) =>
         PersonTraits.SplitFullName(name).ShouldBe((given, surname));
+
+    private static int Levenshtein(string a, string b)
+    {
+        var table = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            table[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            table[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                table[i, j] = Math.Min(Math.Min(table[i - 1, j] + 1, table[i, j - 1] + 1), table[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+        }
+
+        return table[a.Length, b.Length];
+    }
 
     private static double Textbook(string a, string b)
     {
