@@ -279,7 +279,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             {
                 if (live.TryGetValue(reader.GetInt64(0), out var found))
                 {
-                    found.Traits.Add(Trait(reader, 1, ProtectedColumns.TraitValue));
+                    found.Traits.Add(Trait(reader, 1));
                 }
             }
         }
@@ -308,13 +308,13 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             WHERE p.canonical_id = $profile
             """,
             profile,
-            r => Trait(r, 0, ProtectedColumns.TraitValue),
+            r => Trait(r, 0),
             cancellationToken));
 
-    /// <summary>A trait row joined with its source: name, value (sealed for <paramref name="column"/>), source name, trust, kind, observed_at, seq from <paramref name="first"/> on.</summary>
-    private TraitValue Trait(SqliteDataReader reader, int first, ReadOnlySpan<byte> column) =>
+    /// <summary>A trait row (of the history or a latest value) joined with its source: name, value, source name, trust, kind, observed_at, seq from <paramref name="first"/> on.</summary>
+    private TraitValue Trait(SqliteDataReader reader, int first) =>
         new(
-            reader.GetString(first), _protector.OpenText(reader.GetValue(first + 1), column), reader.GetString(first + 2),
+            reader.GetString(first), _protector.OpenText(reader.GetValue(first + 1), ProtectedColumns.TraitValue), reader.GetString(first + 2),
             reader.GetInt32(first + 3), reader.GetString(first + 4) == "third-party", DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(first + 5)), reader.GetInt64(first + 6));
 
     public async Task<IReadOnlyList<TraitValue>> TraitHistoryAsync(ProfileId profile, CancellationToken cancellationToken) =>
@@ -326,7 +326,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             WHERE p.canonical_id = $profile ORDER BY t.name, t.seq
             """,
             profile,
-            r => Trait(r, 0, ProtectedColumns.TraitValue),
+            r => Trait(r, 0),
             cancellationToken);
 
     public async Task<IReadOnlyList<LoggedEvent>> EventsAsync(ProfileId profile, long beforeSequence, int limit, string? type, string? source, CancellationToken cancellationToken)
