@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using Sightline.Core.ComputedTraits;
 using Sightline.Core.Consent;
@@ -19,6 +20,18 @@ namespace Sightline.Core.Audiences;
 /// </summary>
 public sealed class SegmentEngine
 {
+    /// <summary>Slots one thread takes at a time: whole words of a <see cref="MemberSet"/>, so threads never write the same one.</summary>
+    private const int Block = 64 * MemberSet.BlockSlots;
+
+    /// <summary>Slots a sweep decides between two looks at the clock: two blocks, one per core here.</summary>
+    private const int SliceSlots = 2 * Block;
+
+    /// <summary>Membership changes after which a slice stops: as many as a batch's own transaction stores (<c>SqliteSegmentStore</c>).</summary>
+    private const int SliceChanges = 20_000;
+
+    /// <summary>How long a slice runs before the pipeline takes the next batch of events.</summary>
+    private static readonly TimeSpan SliceTime = TimeSpan.FromMilliseconds(20);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<long, ProfileFacts> _profiles = [];
     private Dictionary<string, TraitState> _empty;
@@ -34,6 +47,11 @@ public sealed class SegmentEngine
     private int _slotsUsed;
     private Active[] _segments = [];
     private Dictionary<string, MemberSet> _membersByName = new(StringComparer.Ordinal);
+    private SweepState? _sweep;
+    // Segments new or changed whose memberships are not all decided and stored yet.
+    private readonly HashSet<long> _evaluating = [];
+    // After a load or new computed traits, the next definitions decide every segment for every profile again.
+    private bool _sweepAllNext = true;
 
     public SegmentEngine(ComputedTraitSet computed)
     {
@@ -92,6 +110,9 @@ public sealed class SegmentEngine
             _computedCleared.Clear();
             _pending.Clear();
             _orphans.Clear();
+            _sweep = null;
+            _evaluating.Clear();
+            _sweepAllNext = true;
         }
     }
 
@@ -189,12 +210,15 @@ public sealed class SegmentEngine
         {
             Computed = computed;
             _empty = Empty(computed);
+            _sweepAllNext = true;
         }
     }
 
     /// <summary>
     /// Puts <paramref name="definitions"/> in force: compiled, ordered so a segment comes after the segments it refers
     /// to. Segments that do not parse or are part of a cycle are left out (the API refuses both; the reasons are returned).
+    /// Segments new or changed, and those referring to them, are then decided for every profile by a sweep
+    /// (<see cref="Sweep"/>); after a load or new computed traits, every segment is.
     /// </summary>
     public IReadOnlyList<string> Define(IReadOnlyList<SegmentDefinition> definitions)
     {
@@ -251,11 +275,132 @@ public sealed class SegmentEngine
 
         lock (_gate)
         {
+            var before = _segments.ToDictionary(s => s.Definition.Id, s => (s.Definition.UpdatedAt, s.TimeDependent));
             _segments = [.. ordered.Select(o => new Active(o.Definition, o.Compiled, o.TimeDependent, Members(o.Definition.Id)))];
             _membersByName = _segments.ToDictionary(a => a.Definition.Name, a => a.Members, StringComparer.Ordinal);
+            var changed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var active in _segments)
+            {
+                // In evaluation order, so a segment referring to a changed one is marked after it.
+                if (_sweepAllNext
+                    || before.GetValueOrDefault(active.Definition.Id) != (active.Definition.UpdatedAt, active.TimeDependent)
+                    || active.Compiled.Dependencies.Segments.Any(changed.Contains))
+                {
+                    changed.Add(active.Definition.Name);
+                }
+            }
+
+            var introduced = _segments.Where(a => changed.Contains(a.Definition.Name)).Select(a => a.Definition.Id).ToHashSet();
+            if (introduced.Count > 0)
+            {
+                Widen(introduced, introduced, expire: _sweepAllNext);
+            }
+
+            _sweepAllNext = false;
         }
 
         return problems;
+    }
+
+    /// <summary>Ends the memberships of segments no longer defined and those stored for profiles no longer live (<see cref="LoadMember"/>).</summary>
+    public void EndStale(ProfileChanges changes, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        lock (_gate)
+        {
+            EndStale(changes, now, deleted: true);
+        }
+    }
+
+    /// <summary>
+    /// Begins a sweep that expires computed-trait windows and decides again the segments that change with time alone,
+    /// unless a sweep is under way (the caller asks again once it ends). Says whether it began one.
+    /// </summary>
+    public bool BeginRefresh()
+    {
+        lock (_gate)
+        {
+            if (_sweep is not null)
+            {
+                return false;
+            }
+
+            Widen([.. _segments.Where(s => s.TimeDependent).Select(s => s.Definition.Id)], [], expire: true);
+            return true;
+        }
+    }
+
+    /// <summary>Whether a sweep has profiles left to decide.</summary>
+    public bool Sweeping
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sweep is not null;
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="segment"/>, new or changed, is still being decided for every profile, or its last slice stored (<see cref="Decided"/>).</summary>
+    public bool IsEvaluating(long segment)
+    {
+        lock (_gate)
+        {
+            return _evaluating.Contains(segment);
+        }
+    }
+
+    /// <summary>The last slice of the sweep that decided <paramref name="segments"/> (as <see cref="Sweep"/> returned them) is stored.</summary>
+    public void Decided(IReadOnlyCollection<long> segments)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        lock (_gate)
+        {
+            _evaluating.ExceptWith(segments);
+        }
+    }
+
+    /// <summary>
+    /// Takes the next slice of the sweep under way into <paramref name="changes"/>: the profiles of the next slots, with
+    /// windows expired when the sweep asks it, decided at <paramref name="now"/>, until about <see cref="SliceTime"/>
+    /// has passed or <see cref="SliceChanges"/> memberships changed. The pipeline stores each slice with a batch, so
+    /// live events never wait for a whole pass over a million profiles. Does nothing when no sweep is under way.
+    /// Returns the segments new or changed that the sweep has now decided for every profile, once it ends.
+    /// </summary>
+    public IReadOnlyCollection<long> Sweep(ProfileChanges changes, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        lock (_gate)
+        {
+            if (_sweep is not { } sweep)
+            {
+                return [];
+            }
+
+            var segments = _segments.Where(s => sweep.Segments.Contains(s.Definition.Id)).ToArray();
+            var started = Stopwatch.GetTimestamp();
+            var before = changes.Memberships.Count;
+            while (sweep.Next < _slotsUsed && Stopwatch.GetElapsedTime(started) < SliceTime && changes.Memberships.Count - before < SliceChanges)
+            {
+                var end = Math.Min(_slotsUsed, sweep.Next + SliceSlots);
+                if (sweep.Expire)
+                {
+                    ExpireSlots(sweep.Next, end, now);
+                }
+
+                EvaluateSlots(changes, now, segments, sweep.Next, end);
+                sweep.Next = end;
+            }
+
+            if (sweep.Next < _slotsUsed)
+            {
+                return [];
+            }
+
+            _sweep = null;
+            return sweep.Introduced;
+        }
     }
 
     /// <summary>
@@ -398,8 +543,9 @@ public sealed class SegmentEngine
 
     /// <summary>
     /// Decides every profile's membership of every segment (or, with <paramref name="timeDependentOnly"/>, of those
-    /// whose answer can change with no new event) at <paramref name="now"/>, on all cores; also ends memberships of
-    /// profiles no longer live and of segments deleted. Returns how many memberships changed.
+    /// whose answer can change with no new event) at <paramref name="now"/> in one pass on all cores; also ends
+    /// memberships of profiles no longer live and (unless <paramref name="timeDependentOnly"/>) of segments deleted.
+    /// Returns how many memberships changed.
     /// </summary>
     public int EvaluateAll(ProfileChanges changes, DateTimeOffset now, bool timeDependentOnly)
     {
@@ -407,62 +553,13 @@ public sealed class SegmentEngine
         lock (_gate)
         {
             var before = changes.Memberships.Count;
-            foreach (var (segment, profile) in _orphans)
-            {
-                // After a rebuild the same profile ids come back: the evaluation below decides for those.
-                if (_profiles.TryGetValue(profile, out var facts))
-                {
-                    Members(segment).Set(facts.Slot, true);
-                }
-                else
-                {
-                    changes.Memberships.Add(new MembershipChange(segment, new ProfileId(profile), false, now));
-                }
-            }
-
-            _orphans.Clear();
-            if (!timeDependentOnly)
-            {
-                var live = _segments.Select(s => s.Definition.Id).ToHashSet();
-                foreach (var (segment, members) in _members.Where(m => !live.Contains(m.Key)).ToList())
-                {
-                    changes.Memberships.AddRange(members.Slots().Select(slot => new MembershipChange(segment, new ProfileId(_slots[slot]!.Id), false, now)));
-                    _members.Remove(segment);
-                }
-            }
-
-            var segments = timeDependentOnly ? [.. _segments.Where(s => s.TimeDependent)] : _segments;
-            // Each thread hands its changes over in slices: a first evaluation records millions, and
-            // per-thread lists grown to the end would be copied once more into the batch.
-            const int HandOver = 16_384;
-            var sink = new Lock();
-            void Record(List<MembershipChange> found)
-            {
-                lock (sink)
-                {
-                    changes.Memberships.AddRange(found);
-                }
-
-                found.Clear();
-            }
-
-            ForEachProfile(
-                () => (Subject: Subject(), Changes: new List<MembershipChange>()),
-                (facts, local) =>
-                {
-                    Evaluate(facts, local.Subject, now, segments, local.Changes);
-                    if (local.Changes.Count >= HandOver)
-                    {
-                        Record(local.Changes);
-                    }
-
-                    return local;
-                },
-                local => Record(local.Changes));
-
+            EndStale(changes, now, deleted: !timeDependentOnly);
+            EvaluateSlots(changes, now, timeDependentOnly ? [.. _segments.Where(s => s.TimeDependent)] : _segments, 0, _slotsUsed);
             if (!timeDependentOnly)
             {
                 _dirty.Clear();
+                _sweep = null;
+                _evaluating.Clear();
             }
 
             return changes.Memberships.Count - before;
@@ -499,24 +596,6 @@ public sealed class SegmentEngine
 
                     _computedChanged.Add((profile, trait.Name));
                     _dirty.Add(profile);
-                }
-            }
-        }
-    }
-
-    /// <summary>Drops the days that left computed traits' windows at <paramref name="now"/>; the states that changed are collected with the next batch.</summary>
-    public void Expire(DateTimeOffset now)
-    {
-        lock (_gate)
-        {
-            foreach (var (profile, facts) in _profiles)
-            {
-                foreach (var (name, state) in facts.Computed)
-                {
-                    if (Computed.Find(name) is { } trait && trait.IsCurrent(state) && trait.Expire(state, now) > 0)
-                    {
-                        _computedChanged.Add((profile, name));
-                    }
                 }
             }
         }
@@ -593,16 +672,77 @@ public sealed class SegmentEngine
         }
     }
 
-    /// <summary>
-    /// Runs <paramref name="body"/> over every live profile on all cores. Each thread takes whole blocks of slots, so
-    /// threads setting memberships of their own profiles never write the same word of a <see cref="MemberSet"/>.
-    /// </summary>
-    private void ForEachProfile<TLocal>(Func<TLocal> start, Func<ProfileFacts, TLocal, TLocal> body, Action<TLocal> finish)
+    private void EndStale(ProfileChanges changes, DateTimeOffset now, bool deleted)
     {
-        const int Block = 64 * MemberSet.BlockSlots;
-        var (slots, used) = (_slots, _slotsUsed);
+        foreach (var (segment, profile) in _orphans)
+        {
+            // After a rebuild the same profile ids come back: their evaluation decides for those.
+            if (_profiles.TryGetValue(profile, out var facts))
+            {
+                Members(segment).Set(facts.Slot, true);
+            }
+            else
+            {
+                changes.Memberships.Add(new MembershipChange(segment, new ProfileId(profile), false, now));
+            }
+        }
+
+        _orphans.Clear();
+        if (deleted)
+        {
+            var live = _segments.Select(s => s.Definition.Id).ToHashSet();
+            foreach (var (segment, members) in _members.Where(m => !live.Contains(m.Key)).ToList())
+            {
+                changes.Memberships.AddRange(members.Slots().Select(slot => new MembershipChange(segment, new ProfileId(_slots[slot]!.Id), false, now)));
+                _members.Remove(segment);
+            }
+        }
+    }
+
+    /// <summary>Decides <paramref name="segments"/> for the profiles of slots <paramref name="from"/> (a multiple of a block) to <paramref name="to"/>, on all cores.</summary>
+    private void EvaluateSlots(ProfileChanges changes, DateTimeOffset now, Active[] segments, int from, int to)
+    {
+        // Each thread hands its changes over in slices: a first evaluation records millions, and
+        // per-thread lists grown to the end would be copied once more into the batch.
+        const int HandOver = 16_384;
+        var sink = new Lock();
+        void Record(List<MembershipChange> found)
+        {
+            lock (sink)
+            {
+                changes.Memberships.AddRange(found);
+            }
+
+            found.Clear();
+        }
+
+        ForEachProfile(
+            () => (Subject: Subject(), Changes: new List<MembershipChange>()),
+            (facts, local) =>
+            {
+                Evaluate(facts, local.Subject, now, segments, local.Changes);
+                if (local.Changes.Count >= HandOver)
+                {
+                    Record(local.Changes);
+                }
+
+                return local;
+            },
+            local => Record(local.Changes),
+            from,
+            to);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> over the live profiles of slots <paramref name="from"/> (a multiple of <see cref="Block"/>)
+    /// to <paramref name="to"/>, every one unless told, on all cores. Each thread takes whole blocks of slots, so threads
+    /// setting memberships of their own profiles never write the same word of a <see cref="MemberSet"/>.
+    /// </summary>
+    private void ForEachProfile<TLocal>(Func<TLocal> start, Func<ProfileFacts, TLocal, TLocal> body, Action<TLocal> finish, int from = 0, int? to = null)
+    {
+        var (slots, used) = (_slots, to ?? _slotsUsed);
         Parallel.For(
-            0,
+            from / Block,
             (used + Block - 1) / Block,
             start,
             (block, _, local) =>
@@ -618,6 +758,37 @@ public sealed class SegmentEngine
                 return local;
             },
             finish);
+    }
+
+    /// <summary>Drops the days that left computed traits' windows at <paramref name="now"/> for the profiles of the slots given; states that changed are collected with the next batch.</summary>
+    private void ExpireSlots(int from, int to, DateTimeOffset now)
+    {
+        for (var slot = from; slot < to; slot++)
+        {
+            if (_slots[slot] is not { } facts)
+            {
+                continue;
+            }
+
+            foreach (var (name, state) in facts.Computed)
+            {
+                if (Computed.Find(name) is { } trait && trait.IsCurrent(state) && trait.Expire(state, now) > 0)
+                {
+                    _computedChanged.Add((facts.Id, name));
+                }
+            }
+        }
+    }
+
+    /// <summary>Begins a sweep over <paramref name="segments"/>, or widens the one under way to them (starting it again from the first slot).</summary>
+    private void Widen(IReadOnlyCollection<long> segments, IReadOnlyCollection<long> introduced, bool expire)
+    {
+        var sweep = _sweep ??= new SweepState();
+        sweep.Segments.UnionWith(segments);
+        sweep.Introduced.UnionWith(introduced);
+        _evaluating.UnionWith(introduced);
+        sweep.Expire |= expire;
+        sweep.Next = 0;
     }
 
     private void AddEvent(ProfileFacts facts, DateTimeOffset timestamp, JsonElement message)
@@ -682,6 +853,19 @@ public sealed class SegmentEngine
     }
 
     private sealed record Active(SegmentDefinition Definition, CompiledSegment Compiled, bool TimeDependent, MemberSet Members);
+
+    /// <summary>A pass over every profile, a slice at a time: the segments it decides, from which slot on, and whether it expires windows first.</summary>
+    private sealed class SweepState
+    {
+        public HashSet<long> Segments { get; } = [];
+
+        /// <summary>Segments new or changed, "evaluating" until the sweep ends and its last slice is stored.</summary>
+        public HashSet<long> Introduced { get; } = [];
+
+        public bool Expire { get; set; }
+
+        public int Next { get; set; }
+    }
 }
 
 /// <summary>A segment's size over the live profiles, out of how many, with a sample of members.</summary>

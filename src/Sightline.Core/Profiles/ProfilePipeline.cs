@@ -268,6 +268,12 @@ public sealed class ProfilePipeline(
             }
 
             var events = await ReadAsync(cancellationToken);
+            if (events.Count == 0 && _caughtUp && segments is { Engine.Sweeping: true })
+            {
+                await SweepAloneAsync(state, segments, cancellationToken);
+                continue;
+            }
+
             if (events.Count == 0)
             {
                 // Whoever waits for Processed while the log is idle waits for this.
@@ -302,7 +308,11 @@ public sealed class ProfilePipeline(
 
             var changes = Process(state, events);
             _caughtUp = events.Count < batchSize;
-            segments?.Engine.Collect(changes, _time.GetUtcNow(), evaluate: _caughtUp && Volatile.Read(ref _segmentsChanged) == 0);
+            var now = _time.GetUtcNow();
+            // A sweep under way goes on a slice per batch, stored with it.
+            var decided = _caughtUp && segments is not null ? segments.Engine.Sweep(changes, now) : [];
+
+            segments?.Engine.Collect(changes, now, evaluate: _caughtUp && Volatile.Read(ref _segmentsChanged) == 0);
             // What the store work needs of the graph is read now: the next batch changes the graph while this one commits.
             var minimize = (Sequences: (IReadOnlyList<long>)[], Profiles: (IReadOnlyList<ProfileId>)[]);
             if (privacy is not null && (changes.Minimized.Count > 0 || changes.Withdrawn.Count > 0))
@@ -316,12 +326,31 @@ public sealed class ProfilePipeline(
             var touched = Touched(state, changes);
             await DrainAsync();
             // The store work of this batch runs while the pipeline resolves the next one; batches still commit in order.
-            _committing = Task.Run(() => StoreAsync(changes, minimize, touched, cancellationToken), CancellationToken.None);
+            _committing = Task.Run(() => StoreAsync(changes, minimize, touched, decided, cancellationToken), CancellationToken.None);
         }
     }
 
-    /// <summary>Stores a resolved batch: what privacy asks first, then the changes with their checkpoint, then tells the observers.</summary>
-    private async Task StoreAsync(ProfileChanges changes, (IReadOnlyList<long> Sequences, IReadOnlyList<ProfileId> Profiles) minimize, ProfileBatch? touched, CancellationToken cancellationToken)
+    /// <summary>
+    /// While the log is idle, a slice of the sweep under way, stored like a batch: evaluated while the one before
+    /// commits, it moves no checkpoint.
+    /// </summary>
+    private async Task SweepAloneAsync(PipelineState state, SegmentRuntime runtime, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var changes = new ProfileChanges { Checkpoint = _position };
+        var decided = runtime.Engine.Sweep(changes, now);
+        runtime.Engine.Collect(changes, now, evaluate: false);
+        var touched = Touched(state, changes);
+        await DrainAsync();
+        _committing = Task.Run(() => StoreAsync(changes, ([], []), touched, decided, cancellationToken), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Stores a resolved batch: what privacy asks first, then the changes with their checkpoint, then tells the observers,
+    /// and the segment engine which segments are now <paramref name="decided"/> for every profile.
+    /// </summary>
+    private async Task StoreAsync(
+        ProfileChanges changes, (IReadOnlyList<long> Sequences, IReadOnlyList<ProfileId> Profiles) minimize, ProfileBatch? touched, IReadOnlyCollection<long> decided, CancellationToken cancellationToken)
     {
         if (changes.Dropped.Count > 0)
         {
@@ -338,6 +367,11 @@ public sealed class ProfilePipeline(
         await store.CommitAsync(changes, cancellationToken);
         // Observers hear of the batch before Processed moves, so whoever waits for Processed also sees their work queued.
         await NotifyAsync(touched, cancellationToken);
+        if (decided.Count > 0)
+        {
+            segments!.Engine.Decided(decided);
+        }
+
         Interlocked.Exchange(ref _processed, changes.Checkpoint);
     }
 
@@ -609,8 +643,9 @@ public sealed class ProfilePipeline(
     }
 
     /// <summary>
-    /// Between batches, once caught up: puts changed segment definitions in force and evaluates every profile against
-    /// them; on schedule, expires computed-trait windows and re-evaluates the segments that change with time alone.
+    /// Between batches, once caught up: puts changed segment definitions in force, which begins a sweep deciding them
+    /// for every profile; on schedule, begins a sweep that expires computed-trait windows and decides again the segments
+    /// that change with time alone. The sweeps go a slice at a time, with the batches (<see cref="SweepAloneAsync"/>).
     /// </summary>
     private async Task SegmentWorkAsync(PipelineState state, SegmentRuntime runtime, CancellationToken cancellationToken)
     {
@@ -622,7 +657,7 @@ public sealed class ProfilePipeline(
             changed = await runtime.Store.VersionAsync(cancellationToken) != _segmentVersion;
         }
 
-        if (!changed && now < _nextRefresh)
+        if (!changed && (now < _nextRefresh || !runtime.Engine.BeginRefresh()))
         {
             return;
         }
@@ -634,13 +669,10 @@ public sealed class ProfilePipeline(
             _segmentVersion = await runtime.Store.VersionAsync(cancellationToken);
             await DefineComputedAsync(runtime, Processed, cancellationToken);
             runtime.Engine.Define(await runtime.Store.ListAsync(cancellationToken));
-            runtime.Engine.EvaluateAll(changes, now, timeDependentOnly: false);
-            _nextRefresh = now + runtime.Refresh;
+            runtime.Engine.EndStale(changes, now);
         }
-        else if (now >= _nextRefresh)
+        else
         {
-            runtime.Engine.Expire(now);
-            runtime.Engine.EvaluateAll(changes, now, timeDependentOnly: true);
             _nextRefresh = now + runtime.Refresh;
         }
 
@@ -706,6 +738,8 @@ public sealed class ProfilePipeline(
         runtime.Engine.LoadDone();
         _caughtUp = false;
         Interlocked.Exchange(ref _segmentsChanged, 1);
+        // The first sweep after a load decides every segment and expires windows as well.
+        _nextRefresh = _time.GetUtcNow() + runtime.Refresh;
     }
 
     /// <summary>Loads again the facts of profiles whose events were removed, rebuilds their computed traits and evaluates them.</summary>

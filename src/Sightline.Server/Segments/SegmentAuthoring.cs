@@ -102,10 +102,10 @@ public sealed class SegmentAuthoring(SegmentCatalogs catalogs, ISegmentStore sto
         return new SegmentOutcome(existing, null);
     }
 
-    /// <summary>"live" once the pipeline has put the segment's latest version in force, "evaluating" until then.</summary>
+    /// <summary>"live" once the pipeline has put the segment's latest version in force and decided it for every profile, "evaluating" until then.</summary>
     public Func<SegmentDefinition, string> Status()
     {
-        var live = engine.Definitions.ToDictionary(d => d.Id, d => d.UpdatedAt);
+        var live = engine.Definitions.Where(d => !engine.IsEvaluating(d.Id)).ToDictionary(d => d.Id, d => d.UpdatedAt);
         return segment => live.TryGetValue(segment.Id, out var at) && at == segment.UpdatedAt ? "live" : "evaluating";
     }
 

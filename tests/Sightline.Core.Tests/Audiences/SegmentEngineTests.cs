@@ -138,6 +138,59 @@ public sealed class SegmentEngineTests
         Collect(Start).ShouldBe([("spain", 1, false)]);
     }
 
+    [Fact]
+    public void A_sweep_decides_a_new_segment_a_slice_at_a_time_and_it_is_evaluating_until_the_last()
+    {
+        const int Profiles = 30_000;
+        for (var profile = 1; profile <= Profiles; profile++)
+        {
+            Observe(profile, """{"type":"identify","traits":{"country":"ES"}}""", Start);
+        }
+
+        Define(("spain", """country = "ES" """));
+        var first = new ProfileChanges();
+        _engine.Sweep(first, Start);
+
+        // A slice stops once it holds about as many changes as a batch's transaction stores.
+        first.Memberships.Count.ShouldBeInRange(1, Profiles - 1);
+        _engine.IsEvaluating(_ids["spain"]).ShouldBeTrue();
+        var rest = new ProfileChanges();
+        var decided = _engine.Sweep(rest, Start);
+        while (_engine.Sweeping)
+        {
+            decided = _engine.Sweep(rest, Start);
+        }
+
+        // Still evaluating until the pipeline has stored the last slice.
+        decided.ShouldBe([_ids["spain"]]);
+        _engine.IsEvaluating(_ids["spain"]).ShouldBeTrue();
+        _engine.Decided(decided);
+        _engine.IsEvaluating(_ids["spain"]).ShouldBeFalse();
+        var all = Named(first).Concat(Named(rest)).ToList();
+        all.Select(m => m.Item2).Distinct().Count().ShouldBe(Profiles);
+        all.ShouldAllBe(m => m.Item1 == "spain" && m.Item3);
+    }
+
+    [Fact]
+    public void Defining_segments_sweeps_those_new_or_changed_and_their_referrers_and_a_refresh_those_that_change_with_time()
+    {
+        Define(("recent", """performed "Order Completed" in last 7 days"""));
+        Observe(1, """{"type":"identify","traits":{"country":"ES"}}""", Start);
+        Observe(1, """{"type":"track","event":"Order Completed","properties":{"total":20}}""", Start);
+        Sweep(Start).ShouldBe([("recent", 1, true)]);
+
+        // A week later "recent" no longer holds, but only the segments added (and one referring to "recent") are decided.
+        Define(("recent", """performed "Order Completed" in last 7 days"""), ("spain", """country = "ES" """), ("recent spaniards", """in segment "recent" and in segment "spain" """));
+        _engine.IsEvaluating(_ids["recent"]).ShouldBeFalse();
+        _engine.BeginRefresh().ShouldBeFalse();
+        Sweep(Start.AddDays(8)).ShouldBe([("spain", 1, true), ("recent spaniards", 1, true)], ignoreOrder: true);
+
+        _engine.BeginRefresh().ShouldBeTrue();
+        Sweep(Start.AddDays(8)).ShouldBe([("recent", 1, false), ("recent spaniards", 1, false)], ignoreOrder: true);
+        _engine.BeginRefresh().ShouldBeTrue();
+        Sweep(Start.AddDays(9)).ShouldBeEmpty();
+    }
+
     private Dictionary<string, long> _ids = [];
 
     private void Define(params (string Name, string Expression)[] segments)
@@ -166,6 +219,17 @@ public sealed class SegmentEngineTests
     {
         var changes = new ProfileChanges();
         _engine.Collect(changes, now, evaluate: true);
+        return Named(changes);
+    }
+
+    private List<(string, long, bool)> Sweep(DateTimeOffset now)
+    {
+        var changes = new ProfileChanges();
+        while (_engine.Sweeping)
+        {
+            _engine.Decided(_engine.Sweep(changes, now));
+        }
+
         return Named(changes);
     }
 
