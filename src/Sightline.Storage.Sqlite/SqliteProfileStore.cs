@@ -177,7 +177,12 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
     public async Task<ProfileId?> FindAsync(Identifier identifier, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
-        using var command = Command(connection, "SELECT profile_id FROM identities WHERE type = $type AND lookup = $lookup ORDER BY seq DESC LIMIT 1", null, "$type", "$lookup");
+        using var command = Command(
+            connection,
+            "SELECT p.canonical_id FROM identities i JOIN profiles p ON p.id = i.profile_id WHERE i.type = $type AND i.lookup = $lookup ORDER BY i.seq DESC LIMIT 1",
+            null,
+            "$type",
+            "$lookup");
         SetAll(command, identifier.Type, _protector.BlindIndex(identifier.Type, identifier.Value));
         return await command.ExecuteScalarAsync(cancellationToken) is long id ? new ProfileId(id) : null;
     }

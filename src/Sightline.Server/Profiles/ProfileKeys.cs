@@ -30,13 +30,8 @@ public sealed class ProfileKeys(IProfileStore store)
             return await store.CanonicalAsync(new ProfileId(id), cancellationToken);
         }
 
-        if (!Identifier.TryParse(key, out var identifier)
-            || new IdentifierNormalizer().Normalize(identifier.Type, identifier.Value) is not { } normalized
-            || await store.FindAsync(normalized, cancellationToken) is not { } holder)
-        {
-            return null;
-        }
-
-        return await store.CanonicalAsync(holder, cancellationToken);
+        return Identifier.TryParse(key, out var identifier) && new IdentifierNormalizer().Normalize(identifier.Type, identifier.Value) is { } normalized
+            ? await store.FindAsync(normalized, cancellationToken)
+            : null;
     }
 }
