@@ -84,7 +84,7 @@ internal sealed class PairScorer
     {
         for (var f = 0; f < _fields.Count; f++)
         {
-            exact[f] = frequencies is not null && _fields[f].Term is { } term && term(a) is { } value && frequencies.Frequency(f, value) is { } frequency
+            exact[f] = frequencies is not null && _fields[f].Term is { } term && term(a) is { IsNull: false } value && frequencies.Frequency(f, value.Span) is { } frequency
                 ? Math.Log2(_exactM[f] / frequency)
                 : double.NaN;
         }
