@@ -34,6 +34,9 @@ internal readonly struct PreparedRecord
 
     private PreparedRecord(string text) => _text = text;
 
+    /// <summary>Brings the record's text toward the cache ahead of comparing it (see <see cref="Matching.Prefetch"/>).</summary>
+    public void Prefetch() => Matching.Prefetch.Text(_text);
+
     public TextSlice Given => Slot(GivenSlot);
 
     /// <summary>The first given name.</summary>
