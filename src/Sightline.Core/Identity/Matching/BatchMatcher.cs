@@ -12,6 +12,8 @@ public sealed class BatchMatcher(MatchSettings settings)
 {
     private const int RandomPairs = 1_000_000;
     private const int Seed = 20_261_126;
+    private const int PrefetchTexts = 2;
+    private const int PrefetchSlots = 4;
 
     /// <param name="records">The records; their order defines the indices in the result.</param>
     /// <param name="model">A stored model to score with; null estimates one from the records.</param>
@@ -59,6 +61,20 @@ public sealed class BatchMatcher(MatchSettings settings)
             {
                 for (var p = range.Item1; p < range.Item2; p++)
                 {
+                    // Two pairs ahead, the other record's text; four ahead, where to find it. The left record is mostly
+                    // the one just compared. Comparing pairs this way took 20-30% less processor time in a probe.
+                    if (p + PrefetchSlots < range.Item2)
+                    {
+                        var y = (int)(uint)pairs[p + PrefetchSlots];
+                        Prefetch.Element(placed, y);
+                        Prefetch.Element(order, y);
+                    }
+
+                    if (p + PrefetchTexts < range.Item2)
+                    {
+                        placed[(int)(uint)pairs[p + PrefetchTexts]].Prefetch();
+                    }
+
                     var (left, right) = Positions(pairs[p], order);
                     var pattern = PairScorer.Pattern(fields, placed[left], placed[right]);
                     patterns[p] = pattern;
@@ -87,6 +103,10 @@ public sealed class BatchMatcher(MatchSettings settings)
         // A pair's term-frequency adjustments depend on its left record only: computed once per record, by position.
         var exact = new double[placed.Length * fields.Count];
         Parallel.For(0, placed.Length, new ParallelOptions { CancellationToken = cancellationToken }, k => scorer.ExactWeights(placed[k], frequencies, exact.AsSpan(k * fields.Count, fields.Count)));
+
+        // Most candidate pairs are strangers whose pattern cannot reach the review band with any left record: one look-up
+        // each instead of weighing them (weighing them all was about a tenth of the scoring stage in a profile).
+        var reaching = scorer.MayReach(counts.Keys, exact, settings.ReviewThreshold);
         var kept = new ConcurrentBag<ScoredPair[]>();
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, pairs.Length, 16_384),
@@ -96,6 +116,11 @@ public sealed class BatchMatcher(MatchSettings settings)
                 var local = new List<ScoredPair>();
                 for (var p = range.Item1; p < range.Item2; p++)
                 {
+                    if (!reaching.Contains(patterns[p]))
+                    {
+                        continue;
+                    }
+
                     var (left, right) = Positions(pairs[p], order);
                     var weight = scorer.Score(patterns[p], exact.AsSpan(left * fields.Count, fields.Count));
                     var probability = PairScorer.Probability(weight);

@@ -1,5 +1,3 @@
-using Part = Sightline.Core.Identity.Matching.BlockingKey.Part;
-
 namespace Sightline.Core.Identity.Matching;
 
 /// <summary>Records whose keys are equal (and not null) are compared; all others never are.</summary>
@@ -28,20 +26,20 @@ internal sealed record BlockingRule(string Name, string[] Fields, Func<PreparedR
         new("phone", ["phone"], r => new(r.Phone)),
         new("document_id", ["document_id"], r => new(r.Document)),
         new("sound_of_names+birth_year", ["given_name", "surname", "birth_date"], r => new(r.GivenSound, r.SurnameSound, DatePrefix(r.BirthDate, 4))),
-        new("sound_of_names+postcode_area", ["given_name", "surname", "postcode"], r => new(r.GivenSound, r.SurnameSound, r.Postcode is { Length: >= 2 } p ? Part.Prefix(p, 2) : default)),
+        new("sound_of_names+postcode_area", ["given_name", "surname", "postcode"], r => new(r.GivenSound, r.SurnameSound, r.Postcode is { IsNull: false, Length: >= 2 } p ? p.Prefix(2) : default)),
         new("surname+birth_month", ["surname", "birth_date"], r => new(r.SurnameFirst, DatePrefix(r.BirthDate, 6))),
         new("given_name+birth_month", ["given_name", "birth_date"], r => new(r.GivenFirst, DatePrefix(r.BirthDate, 6))),
-        new("email_local_part", ["email"], r => new(r.EmailLocal is { Length: > 3 } local ? local : null)),
-        new("postcode+surname_start", ["postcode", "surname"], r => new(r.Postcode, Part.Prefix(r.SurnameFirst, 3))),
-        new("postcode+given_name_start", ["postcode", "given_name"], r => new(r.Postcode, Part.Prefix(r.GivenFirst, 3))),
+        new("email_local_part", ["email"], r => new(r.EmailLocal is { IsNull: false, Length: > 3 } local ? local : default)),
+        new("postcode+surname_start", ["postcode", "surname"], r => new(r.Postcode, r.SurnameFirst.Prefix(3))),
+        new("postcode+given_name_start", ["postcode", "given_name"], r => new(r.Postcode, r.GivenFirst.Prefix(3))),
         new("postcode+sound_of_given_name", ["postcode", "given_name"], r => new(r.Postcode, r.GivenSound)),
         new("postcode+sound_of_surname", ["postcode", "surname"], r => new(r.Postcode, r.SurnameSound)),
-        new("city+given_name+surname_start", ["city", "given_name", "surname"], r => new(r.City, r.GivenFirst, Part.Prefix(r.SurnameFirst, 3))),
+        new("city+given_name+surname_start", ["city", "given_name", "surname"], r => new(r.City, r.GivenFirst, r.SurnameFirst.Prefix(3))),
         new("street", ["street"], r => new(r.Street)),
     ];
 
-    private static Part Initial(string? text) => Part.Prefix(text, 1);
+    private static TextSlice Initial(TextSlice text) => text.Prefix(1);
 
     /// <summary>The year (4) or year and month (6) of a yyyyMMdd date; missing for a date of another shape.</summary>
-    private static Part DatePrefix(string? date, int length) => date is { Length: 8 } ? Part.Prefix(date, length) : default;
+    private static TextSlice DatePrefix(TextSlice date, int length) => date is { IsNull: false, Length: 8 } ? date.Prefix(length) : default;
 }

@@ -28,17 +28,17 @@ internal static class Comparisons
 
     private static int GivenName(PreparedRecord a, PreparedRecord b)
     {
-        if (a.Given is null || b.Given is null)
+        if (a.Given.IsNull || b.Given.IsNull)
         {
             return 0;
         }
 
-        if (string.Equals(a.Given, b.Given, StringComparison.Ordinal))
+        if (a.Given.Span.SequenceEqual(b.Given.Span))
         {
             return 1;
         }
 
-        if (Nicknames.Share(a.GivenGroups, b.GivenGroups) || SharesToken(a.GivenTokens, b.GivenTokens))
+        if (Nicknames.Share(a.GivenGroups, b.GivenGroups) || SharesToken(a.Given.Span, b.Given.Span))
         {
             return 2;
         }
@@ -48,7 +48,7 @@ internal static class Comparisons
             return 3;
         }
 
-        var similarity = JaroWinkler.Similarity(a.Given, b.Given);
+        var similarity = JaroWinkler.Similarity(a.Given.Span, b.Given.Span);
         if (similarity >= 0.92)
         {
             return 4;
@@ -57,23 +57,23 @@ internal static class Comparisons
         // An initial against the whole name ("J" and "John") is as good as a likely misspelling; so is one side's
         // given name written as the other's surname (a form filled in the wrong order, with a typo in the other name).
         var initial = (a.Given.Length == 1 || b.Given.Length == 1) && a.Given[0] == b.Given[0];
-        return similarity >= 0.80 || initial || string.Equals(a.GivenSound, b.GivenSound, StringComparison.Ordinal) || CrossedOnce(a, b) ? 5 : 6;
+        return similarity >= 0.80 || initial || TextSlice.Same(a.GivenSound, b.GivenSound) || CrossedOnce(a, b) ? 5 : 6;
     }
 
     private static int Surname(PreparedRecord a, PreparedRecord b)
     {
-        if (a.Surname is null || b.Surname is null)
+        if (a.Surname.IsNull || b.Surname.IsNull)
         {
             return 0;
         }
 
-        if (string.Equals(a.Surname, b.Surname, StringComparison.Ordinal) || string.Equals(a.SurnameJoined, b.SurnameJoined, StringComparison.Ordinal))
+        if (a.Surname.Span.SequenceEqual(b.Surname.Span) || TextSlice.Same(a.SurnameJoined, b.SurnameJoined))
         {
             return 1;
         }
 
         // Spanish double surnames: the second one dropped, or the two in the other order.
-        if (SharesToken(a.SurnameTokens, b.SurnameTokens))
+        if (SharesToken(a.Surname.Span, b.Surname.Span))
         {
             return 2;
         }
@@ -83,28 +83,30 @@ internal static class Comparisons
             return 3;
         }
 
-        var similarity = JaroWinkler.Similarity(a.Surname, b.Surname);
+        var similarity = JaroWinkler.Similarity(a.Surname.Span, b.Surname.Span);
         if (similarity >= 0.92)
         {
             return 4;
         }
 
-        return similarity >= 0.80 || string.Equals(a.SurnameSound, b.SurnameSound, StringComparison.Ordinal) || CrossedOnce(a, b) ? 5 : 6;
+        return similarity >= 0.80 || TextSlice.Same(a.SurnameSound, b.SurnameSound) || CrossedOnce(a, b) ? 5 : 6;
     }
 
     private static int BirthDate(PreparedRecord a, PreparedRecord b)
     {
-        if (a.BirthDate is not { } x || b.BirthDate is not { } y)
+        if (a.BirthDate.IsNull || b.BirthDate.IsNull)
         {
             return 0;
         }
 
-        if (string.Equals(x, y, StringComparison.Ordinal))
+        var x = a.BirthDate.Span;
+        var y = b.BirthDate.Span;
+        if (x.SequenceEqual(y))
         {
             return 1;
         }
 
-        if (x.Length == 8 && y.Length == 8 && x.AsSpan(0, 4).SequenceEqual(y.AsSpan(0, 4)) && x.AsSpan(4, 2).SequenceEqual(y.AsSpan(6, 2)) && x.AsSpan(6, 2).SequenceEqual(y.AsSpan(4, 2)))
+        if (x.Length == 8 && y.Length == 8 && x[..4].SequenceEqual(y[..4]) && x.Slice(4, 2).SequenceEqual(y.Slice(6, 2)) && x.Slice(6, 2).SequenceEqual(y.Slice(4, 2)))
         {
             return 2;
         }
@@ -119,93 +121,110 @@ internal static class Comparisons
 
     private static int Email(PreparedRecord a, PreparedRecord b)
     {
-        if (a.Email is null || b.Email is null)
+        if (a.Email.IsNull || b.Email.IsNull)
         {
             return 0;
         }
 
-        if (string.Equals(a.Email, b.Email, StringComparison.Ordinal))
+        if (a.Email.Span.SequenceEqual(b.Email.Span))
         {
             return 1;
         }
 
-        if (a.EmailLocal is not null && string.Equals(a.EmailLocal, b.EmailLocal, StringComparison.Ordinal))
+        if (!a.EmailLocal.IsNull && TextSlice.Same(a.EmailLocal, b.EmailLocal))
         {
             return 2;
         }
 
-        return JaroWinkler.Similarity(a.Email, b.Email) >= 0.88 ? 3 : 4;
+        return JaroWinkler.Similarity(a.Email.Span, b.Email.Span) >= 0.88 ? 3 : 4;
     }
 
     private static int Street(PreparedRecord a, PreparedRecord b)
     {
-        if (a.Street is null || b.Street is null)
+        if (a.Street.IsNull || b.Street.IsNull)
         {
             return 0;
         }
 
-        if (string.Equals(a.Street, b.Street, StringComparison.Ordinal))
+        if (a.Street.Span.SequenceEqual(b.Street.Span))
         {
             return 1;
         }
 
-        var similarity = JaroWinkler.Similarity(a.Street, b.Street);
+        var similarity = JaroWinkler.Similarity(a.Street.Span, b.Street.Span);
         return similarity >= 0.92 ? 2 : similarity >= 0.80 ? 3 : 4;
     }
 
     private static int City(PreparedRecord a, PreparedRecord b)
     {
-        if (a.City is null || b.City is null)
+        if (a.City.IsNull || b.City.IsNull)
         {
             return 0;
         }
 
-        if (string.Equals(a.City, b.City, StringComparison.Ordinal))
+        if (a.City.Span.SequenceEqual(b.City.Span))
         {
             return 1;
         }
 
-        return JaroWinkler.Similarity(a.City, b.City) >= 0.90 ? 2 : 3;
+        return JaroWinkler.Similarity(a.City.Span, b.City.Span) >= 0.90 ? 2 : 3;
     }
 
     /// <summary>Codes typed by hand (postcodes, phone and document numbers): exact, one slip of the finger, or different.</summary>
-    private static int Code(string? a, string? b)
+    private static int Code(TextSlice a, TextSlice b)
     {
-        if (a is null || b is null)
+        if (a.IsNull || b.IsNull)
         {
             return 0;
         }
 
-        if (string.Equals(a, b, StringComparison.Ordinal))
+        if (a.Span.SequenceEqual(b.Span))
         {
             return 1;
         }
 
-        return EditDistance.WithinOne(a, b) ? 2 : 3;
+        return EditDistance.WithinOne(a.Span, b.Span) ? 2 : 3;
     }
 
     /// <summary>Given name and surname in each other's place, each the same or nearly ("Isabella Ctercteko" and "Ctercteko Isabela").</summary>
-    private static bool Swapped(PreparedRecord a, PreparedRecord b) =>
-        a.GivenJoined is { } aGiven && a.SurnameJoined is { } aSurname && b.GivenJoined is { } bGiven && b.SurnameJoined is { } bSurname
-        && (aGiven[0] == bSurname[0] || aSurname[0] == bGiven[0]) // a cheap test first: this runs for most candidate pairs
-        && JaroWinkler.Similarity(aGiven, bSurname) >= 0.92 && JaroWinkler.Similarity(aSurname, bGiven) >= 0.92;
+    private static bool Swapped(PreparedRecord a, PreparedRecord b)
+    {
+        var (aGiven, aSurname, bGiven, bSurname) = (a.GivenJoined, a.SurnameJoined, b.GivenJoined, b.SurnameJoined);
+        return !aGiven.IsNull && !aSurname.IsNull && !bGiven.IsNull && !bSurname.IsNull
+            && (aGiven[0] == bSurname[0] || aSurname[0] == bGiven[0]) // a cheap test first: this runs for most candidate pairs
+            && JaroWinkler.Similarity(aGiven.Span, bSurname.Span) >= 0.92 && JaroWinkler.Similarity(aSurname.Span, bGiven.Span) >= 0.92;
+    }
 
     /// <summary>One side's given name is the other's surname, while the remaining names differ.</summary>
     private static bool CrossedOnce(PreparedRecord a, PreparedRecord b) =>
-        (a.GivenJoined is not null && string.Equals(a.GivenJoined, b.SurnameJoined, StringComparison.Ordinal))
-        || (a.SurnameJoined is not null && string.Equals(a.SurnameJoined, b.GivenJoined, StringComparison.Ordinal));
+        (!a.GivenJoined.IsNull && TextSlice.Same(a.GivenJoined, b.SurnameJoined))
+        || (!a.SurnameJoined.IsNull && TextSlice.Same(a.SurnameJoined, b.GivenJoined));
 
-    private static bool SharesToken(string[] a, string[] b)
+    /// <summary>A name (of two letters or more) is one of both texts' space-separated names, and one text has several.</summary>
+    private static bool SharesToken(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        if (a.Length < 2 && b.Length < 2)
+        if (!a.Contains(' ') && !b.Contains(' '))
         {
             return false;
         }
 
-        foreach (var x in a)
+        foreach (var x in a.Split(' '))
         {
             // A lone initial says too little to count as a shared name.
-            if (x.Length > 1 && Array.IndexOf(b, x) >= 0)
+            if (a[x].Length > 1 && HasToken(b, a[x]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasToken(ReadOnlySpan<char> text, ReadOnlySpan<char> token)
+    {
+        foreach (var y in text.Split(' '))
+        {
+            if (text[y].SequenceEqual(token))
             {
                 return true;
             }

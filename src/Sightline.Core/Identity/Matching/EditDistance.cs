@@ -70,7 +70,8 @@ internal static class EditDistance
         }
 
         var positions = new CharPositions(a);
-        var last = 1UL << (a.Length - 1);
+        var top = a.Length - 1;
+        var last = 1UL << top;
         var distance = a.Length;
 
         // The vertical differences of the current column (+1 and -1 bits); the first column is 0, 1, 2, ….
@@ -82,14 +83,8 @@ internal static class EditDistance
             var xh = (((equal & plus) + plus) ^ plus) | equal;
             var horizontalPlus = minus | ~(xh | plus);
             var horizontalMinus = plus & xh;
-            if ((horizontalPlus & last) != 0)
-            {
-                distance++;
-            }
-            else if ((horizontalMinus & last) != 0)
-            {
-                distance--;
-            }
+            // At most one of the two is set; no branch on which, as that follows the data.
+            distance += (int)((horizontalPlus & last) >> top) - (int)((horizontalMinus & last) >> top);
 
             // The top row is 0, 1, 2, … as well: every step along it is +1.
             horizontalPlus = (horizontalPlus << 1) | 1;

@@ -13,4 +13,4 @@ namespace Sightline.Core.Identity.Matching;
 /// of one household, agreement on such fields is one piece of evidence, not several: only the strongest of them counts,
 /// so a family at one address with one phone does not add up to one person.
 /// </param>
-internal sealed record FieldComparison(string Name, string[] Levels, Func<PreparedRecord, PreparedRecord, int> Compare, Func<PreparedRecord, string?>? Term = null, bool Household = false);
+internal sealed record FieldComparison(string Name, string[] Levels, Func<PreparedRecord, PreparedRecord, int> Compare, Func<PreparedRecord, TextSlice>? Term = null, bool Household = false);

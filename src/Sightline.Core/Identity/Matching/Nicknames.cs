@@ -213,8 +213,8 @@ internal static class Nicknames
         return [.. union];
     }
 
-    /// <summary>True when the two sorted group lists share a group.</summary>
-    public static bool Share(int[] a, int[] b)
+    /// <summary>True when the two sorted group lists (a group number per character, as a prepared record holds them) share a group.</summary>
+    public static bool Share(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         int i = 0, j = 0;
         while (i < a.Length && j < b.Length)

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Sightline.Core.Identity.Matching;
 
 /// <summary>
@@ -84,13 +86,54 @@ internal sealed class PairScorer
     {
         for (var f = 0; f < _fields.Count; f++)
         {
-            exact[f] = frequencies is not null && _fields[f].Term is { } term && term(a) is { } value && frequencies.Frequency(f, value) is { } frequency
+            exact[f] = frequencies is not null && _fields[f].Term is { } term && term(a) is { IsNull: false } value && frequencies.Frequency(f, value.Span) is { } frequency
                 ? Math.Log2(_exactM[f] / frequency)
                 : double.NaN;
         }
     }
 
     public static double Probability(double weight) => 1 / (1 + Math.Pow(2, -weight));
+
+    /// <summary>
+    /// Of <paramref name="patterns"/>, those whose pairs may reach <paramref name="probability"/> with some left record of
+    /// <paramref name="exactWeights"/> (the <see cref="ExactWeights"/> of each, one after the other); a pair of any other
+    /// pattern is certain to score below it.
+    /// </summary>
+    /// <remarks>
+    /// A pattern's ceiling is its weight with each term-adjusted exact match at the largest any record gives it. The weight
+    /// never falls when a field's weight rises (a sum; under the household rule, the rise goes to the strongest agreement
+    /// or moves a disagreement out of the sum), and rounded addition keeps that order, so no pair of a pattern weighs more
+    /// than its ceiling. The margin only makes sure of it where the probability's rounding could decide.
+    /// </remarks>
+    public FrozenSet<int> MayReach(IEnumerable<int> patterns, ReadOnlySpan<double> exactWeights, double probability)
+    {
+        Span<double> largest = stackalloc double[_fields.Count];
+        for (var f = 0; f < _fields.Count; f++)
+        {
+            largest[f] = _weights[f].Length > 1 ? _weights[f][1] : double.NaN;
+        }
+
+        for (var i = 0; i < exactWeights.Length; i++)
+        {
+            ref var field = ref largest[i % _fields.Count];
+            if (exactWeights[i] > field)
+            {
+                field = exactWeights[i];
+            }
+        }
+
+        const double Margin = 1e-6;
+        var reaching = new HashSet<int>();
+        foreach (var pattern in patterns)
+        {
+            if (Probability(Score(pattern, largest) + Margin) >= probability)
+            {
+                reaching.Add(pattern);
+            }
+        }
+
+        return reaching.ToFrozenSet();
+    }
 
     /// <summary>Each field's weight, log2(m / u) at its level, or the term-adjusted weight of an exact match where there is one.</summary>
     private void FieldWeights(int pattern, ReadOnlySpan<double> exact, Span<double> weights)

@@ -4,58 +4,80 @@ namespace Sightline.Core.Identity.Matching;
 
 /// <summary>
 /// A <see cref="PersonRecord"/> folded and split once, so that comparing it with many candidates costs no
-/// further allocation: names folded and tokenized, sound keys, nickname groups, the date's eight digits.
+/// further allocation: names folded, sound keys, nickname groups, the date's eight digits.
 /// </summary>
-internal sealed class PreparedRecord
+/// <remarks>
+/// All of a record's fields are one string: a header of numbers (one character each, or two in a record longer than
+/// 65,535 characters), then the fields' characters one after the other. Comparing a pair touches the other record's
+/// text, which is a few neighbouring cache lines and one pointer to follow, where a string per field (sixteen of them,
+/// plus token arrays) cost a dependent cache miss each: memory, not arithmetic, was most of a comparison's time.
+/// </remarks>
+internal readonly struct PreparedRecord
 {
     // Joining words that are not surnames in themselves: "García de la Vega", "Pérez y Gómez", "van der Berg".
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "de", "del", "la", "las", "los", "y", "e", "i", "van", "von", "der", "den", "da", "di", "do", "dos", "das", "du", "le" };
 
-    private PreparedRecord()
-    {
-    }
+    // The fields stored as text, in the order of the text; the other fields are prefixes of these.
+    private const int GivenSlot = 0, GivenJoinedSlot = 1, GivenSoundSlot = 2, GivenGroupsSlot = 3, SurnameSlot = 4, SurnameJoinedSlot = 5,
+        SurnameSoundSlot = 6, BirthDateSlot = 7, StreetSlot = 8, CitySlot = 9, PostcodeSlot = 10, EmailSlot = 11, PhoneSlot = 12, DocumentSlot = 13;
 
-    public string? Given { get; private init; }
+    private const int Slots = 14;
 
-    public string? GivenFirst { get; private init; }
+    // Character 0 is flags: bit s set when slot s has no value, EmailLocalNull, Wide. Numbers follow: slot s runs from
+    // number 1 + s to number 2 + s (offsets in the string), then the length of the e-mail's local part.
+    private const int EmailLocalNull = 1 << 14;
+    private const int Wide = 1 << 15;
+    private const int EmailLocalNumber = Slots + 2;
+    private const int Numbers = EmailLocalNumber;
 
-    public string[] GivenTokens { get; private init; } = [];
+    private readonly string _text;
 
-    public string? GivenSound { get; private init; }
+    private PreparedRecord(string text) => _text = text;
+
+    /// <summary>Brings the record's text toward the cache ahead of comparing it (see <see cref="Matching.Prefetch"/>).</summary>
+    public void Prefetch() => Matching.Prefetch.Text(_text);
+
+    public TextSlice Given => Slot(GivenSlot);
+
+    /// <summary>The first given name.</summary>
+    public TextSlice GivenFirst => Given.FirstWord();
+
+    public TextSlice GivenSound => Slot(GivenSoundSlot);
 
     /// <summary>The given names written together ("matthews" from "matthe ws"), for swaps and run-together spellings.</summary>
-    public string? GivenJoined { get; private init; }
+    public TextSlice GivenJoined => Slot(GivenJoinedSlot);
 
-    public int[] GivenGroups { get; private init; } = [];
+    /// <summary>The nickname groups of the given name (or its first name), ascending, one character each.</summary>
+    public ReadOnlySpan<char> GivenGroups => Slot(GivenGroupsSlot).Span;
 
-    public string? Surname { get; private init; }
+    /// <summary>The surnames without joining particles, separated by one space.</summary>
+    public TextSlice Surname => Slot(SurnameSlot);
 
-    public string? SurnameFirst { get; private init; }
-
-    public string[] SurnameTokens { get; private init; } = [];
+    public TextSlice SurnameFirst => Surname.FirstWord();
 
     /// <summary>The surnames written together ("garciamarquez"), for hyphenated and run-together spellings.</summary>
-    public string? SurnameJoined { get; private init; }
+    public TextSlice SurnameJoined => Slot(SurnameJoinedSlot);
 
-    public string? SurnameSound { get; private init; }
+    public TextSlice SurnameSound => Slot(SurnameSoundSlot);
 
     /// <summary>yyyyMMdd.</summary>
-    public string? BirthDate { get; private init; }
+    public TextSlice BirthDate => Slot(BirthDateSlot);
 
-    public string? Street { get; private init; }
+    public TextSlice Street => Slot(StreetSlot);
 
-    public string? City { get; private init; }
+    public TextSlice City => Slot(CitySlot);
 
-    public string? Postcode { get; private init; }
+    public TextSlice Postcode => Slot(PostcodeSlot);
 
-    public string? Email { get; private init; }
+    public TextSlice Email => Slot(EmailSlot);
 
-    public string? EmailLocal { get; private init; }
+    /// <summary>The e-mail's local part without a "+tag"; no value when the address has no local part.</summary>
+    public TextSlice EmailLocal => (_text[0] & EmailLocalNull) != 0 ? default : Email.Prefix(Number(EmailLocalNumber));
 
     /// <summary>The last nine digits: national numbers and their international forms compare equal.</summary>
-    public string? Phone { get; private init; }
+    public TextSlice Phone => Slot(PhoneSlot);
 
-    public string? Document { get; private init; }
+    public TextSlice Document => Slot(DocumentSlot);
 
     public static PreparedRecord From(PersonRecord record)
     {
@@ -69,28 +91,92 @@ internal sealed class PreparedRecord
         var local = at > 0 ? email![..at] : null;
         var plus = local?.IndexOf('+') ?? -1;
         var phone = TextFold.Digits(record.Phone);
-        return new PreparedRecord
+        var slots = new string?[Slots];
+        slots[GivenSlot] = given;
+        slots[GivenJoinedSlot] = givenTokens.Length > 0 ? string.Concat(givenTokens) : null;
+        slots[GivenSoundSlot] = Phonetic.Key(given);
+        slots[GivenGroupsSlot] = string.Create(groups.Length, groups, static (chars, groups) =>
         {
-            Given = given,
-            GivenFirst = givenTokens.Length > 0 ? givenTokens[0] : null,
-            GivenTokens = givenTokens,
-            GivenSound = Phonetic.Key(given),
-            GivenJoined = givenTokens.Length > 0 ? string.Concat(givenTokens) : null,
-            GivenGroups = groups,
-            Surname = surnameTokens.Length > 0 ? string.Join(' ', surnameTokens) : null,
-            SurnameFirst = surnameTokens.Length > 0 ? surnameTokens[0] : null,
-            SurnameTokens = surnameTokens,
-            SurnameJoined = surnameTokens.Length > 0 ? string.Concat(surnameTokens) : null,
-            SurnameSound = surnameTokens.Length > 0 ? Phonetic.Key(surnameTokens[0]) : null,
-            BirthDate = Date(record.BirthDate),
-            Street = TextFold.Fold(record.Street),
-            City = TextFold.Fold(record.City),
-            Postcode = FoldPostcode(record.Postcode),
-            Email = string.IsNullOrEmpty(email) ? null : email,
-            EmailLocal = plus > 0 ? local![..plus] : local,
-            Phone = phone is null || phone.Length < 6 ? null : phone.Length > 9 ? phone[^9..] : phone,
-            Document = TextFold.Fold(record.DocumentId)?.Replace(" ", "", StringComparison.Ordinal),
-        };
+            for (var g = 0; g < groups.Length; g++)
+            {
+                chars[g] = checked((char)groups[g]);
+            }
+        });
+        slots[SurnameSlot] = surnameTokens.Length > 0 ? string.Join(' ', surnameTokens) : null;
+        slots[SurnameJoinedSlot] = surnameTokens.Length > 0 ? string.Concat(surnameTokens) : null;
+        slots[SurnameSoundSlot] = surnameTokens.Length > 0 ? Phonetic.Key(surnameTokens[0]) : null;
+        slots[BirthDateSlot] = Date(record.BirthDate);
+        slots[StreetSlot] = TextFold.Fold(record.Street);
+        slots[CitySlot] = TextFold.Fold(record.City);
+        slots[PostcodeSlot] = FoldPostcode(record.Postcode);
+        slots[EmailSlot] = string.IsNullOrEmpty(email) ? null : email;
+        slots[PhoneSlot] = phone is null || phone.Length < 6 ? null : phone.Length > 9 ? phone[^9..] : phone;
+        slots[DocumentSlot] = TextFold.Fold(record.DocumentId)?.Replace(" ", "", StringComparison.Ordinal);
+        var emailLocal = plus > 0 ? plus : local?.Length;
+        return new PreparedRecord(Pack(slots, emailLocal));
+    }
+
+    /// <summary>The slots' texts behind the header; <paramref name="emailLocal"/> is the length of the e-mail's local part, null for none.</summary>
+    private static string Pack(string?[] slots, int? emailLocal)
+    {
+        var characters = 0L;
+        foreach (var slot in slots)
+        {
+            characters += slot?.Length ?? 0;
+        }
+
+        var wide = 1 + Numbers + characters > char.MaxValue;
+        var header = 1 + (wide ? 2 * Numbers : Numbers);
+        return string.Create(checked(header + (int)characters), (slots, emailLocal, wide, header), static (text, state) =>
+        {
+            var (slots, emailLocal, wide, offset) = state;
+            var flags = (wide ? Wide : 0) | (emailLocal is null ? EmailLocalNull : 0);
+            Write(text, wide, 1, offset);
+            for (var s = 0; s < slots.Length; s++)
+            {
+                if (slots[s] is { } value)
+                {
+                    value.CopyTo(text[offset..]);
+                    offset += value.Length;
+                }
+                else
+                {
+                    flags |= 1 << s;
+                }
+
+                Write(text, wide, 2 + s, offset);
+            }
+
+            Write(text, wide, EmailLocalNumber, emailLocal ?? 0);
+            text[0] = (char)flags;
+        });
+    }
+
+    private static void Write(Span<char> text, bool wide, int number, int value)
+    {
+        if (wide)
+        {
+            text[(2 * number) - 1] = (char)value;
+            text[2 * number] = (char)(value >> 16);
+        }
+        else
+        {
+            text[number] = (char)value;
+        }
+    }
+
+    private int Number(int number) =>
+        (_text[0] & Wide) == 0 ? _text[number] : _text[(2 * number) - 1] | (_text[2 * number] << 16);
+
+    private TextSlice Slot(int slot)
+    {
+        if ((_text[0] & (1 << slot)) != 0)
+        {
+            return default;
+        }
+
+        var start = Number(1 + slot);
+        return new TextSlice(_text, start, Number(2 + slot) - start);
     }
 
     /// <summary>

@@ -36,22 +36,23 @@ internal sealed class TermFrequencies
         _records += sign;
         for (var f = 0; f < _counts.Length; f++)
         {
-            if (_counts[f] is { } counts && Fields[f].Term!(record) is { } value)
+            if (_counts[f] is { } counts && Fields[f].Term!(record) is { IsNull: false } value)
             {
-                var count = counts.GetValueOrDefault(value) + sign;
+                var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+                var count = (lookup.TryGetValue(value.Span, out var known) ? known : 0) + sign;
                 if (count <= 0)
                 {
-                    counts.Remove(value);
+                    lookup.Remove(value.Span);
                 }
                 else
                 {
-                    counts[value] = count;
+                    lookup[value.Span] = count;
                 }
             }
         }
     }
 
     /// <summary>The share of records holding this value of field <paramref name="field"/>, or null when unknown or too few records are counted.</summary>
-    public double? Frequency(int field, string value) =>
-        _records >= MinimumRecords && _counts[field] is { } counts && counts.TryGetValue(value, out var count) ? (double)count / _records : null;
+    public double? Frequency(int field, ReadOnlySpan<char> value) =>
+        _records >= MinimumRecords && _counts[field] is { } counts && counts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var count) ? (double)count / _records : null;
 }

@@ -44,7 +44,7 @@ public sealed class BlockingKeyTests
     [InlineData("April 12, 1980", "121980")]
     [InlineData("  ", null)]
     public void Birth_dates_become_eight_digits_where_they_can(string text, string? expected) =>
-        PreparedRecord.From(new PersonRecord { Id = "x", BirthDate = text }).BirthDate.ShouldBe(expected);
+        PreparedRecord.From(new PersonRecord { Id = "x", BirthDate = text }).BirthDate.ToString().ShouldBe(expected);
 
     [Theory]
     [InlineData("García de la Vega", "28 013")]
@@ -56,6 +56,6 @@ public sealed class BlockingKeyTests
         var record = new PersonRecord { Id = "x", Surname = surname, Postcode = postcode };
         var prepared = PreparedRecord.From(record);
 
-        PreparedRecord.LocalityFields(record).ShouldBe((prepared.SurnameSound, prepared.Postcode));
+        PreparedRecord.LocalityFields(record).ShouldBe((prepared.SurnameSound.ToString(), prepared.Postcode.ToString()));
     }
 }
