@@ -20,10 +20,10 @@ public sealed class FieldProtector
     private const int TagSize = 16;
     private const int IndexSize = 16;
 
-    // AesGcm is not thread-safe on Linux (OpenSSL keeps per-instance state), and creating one per value costs a key
-    // schedule: each thread keeps one per key, found by the key's bytes (a process may load the same keys many times).
+    // A cipher holds one operation's state at a time, and creating one per value costs a key schedule: each thread
+    // keeps one per key, found by the key's bytes (a process may load the same keys many times).
     [ThreadStatic]
-    private static Dictionary<(UInt128, UInt128), AesGcm>? t_ciphers;
+    private static Dictionary<(UInt128, UInt128), GcmCipher>? t_ciphers;
 
     // Random nonces drawn from the system generator a page at a time: one call per value was a system call each
     // (getrandom), a measurable part of sealing a payload.
@@ -165,7 +165,7 @@ public sealed class FieldProtector
 
     private static byte[] Fingerprint(byte[] key) => HMACSHA256.HashData(key, "sightline key fingerprint v1"u8)[..16];
 
-    private AesGcm Cipher(byte id)
+    private GcmCipher Cipher(byte id)
     {
         var key = _keys[id]!;
         var name = (BinaryPrimitives.ReadUInt128LittleEndian(key), BinaryPrimitives.ReadUInt128LittleEndian(key.AsSpan(16)));
@@ -183,7 +183,7 @@ public sealed class FieldProtector
                 ciphers.Clear();
             }
 
-            cipher = new AesGcm(key, TagSize);
+            cipher = new GcmCipher(key);
             ciphers[name] = cipher;
         }
 
