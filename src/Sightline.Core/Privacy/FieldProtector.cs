@@ -120,11 +120,16 @@ public sealed class FieldProtector
 
     /// <summary>The plaintext of a stored value: decrypted when sealed, the value itself when written in clear.</summary>
     /// <exception cref="CryptographicException">The key is missing, or the value was altered or belongs to another column.</exception>
-    public byte[] Open(byte[] stored, ReadOnlySpan<byte> associatedData)
+    public byte[] Open(byte[] stored, ReadOnlySpan<byte> associatedData) =>
+        KeyIdOf(stored) is null ? stored : Open((ReadOnlySpan<byte>)stored, associatedData);
+
+    /// <summary>The plaintext of a stored value read in place (a copy of it when written in clear).</summary>
+    /// <exception cref="CryptographicException">The key is missing, or the value was altered or belongs to another column.</exception>
+    public byte[] Open(ReadOnlySpan<byte> stored, ReadOnlySpan<byte> associatedData)
     {
         if (KeyIdOf(stored) is not { } id)
         {
-            return stored;
+            return stored.ToArray();
         }
 
         if (_keys[id] is null)
@@ -133,7 +138,7 @@ public sealed class FieldProtector
         }
 
         var plaintext = new byte[stored.Length - Overhead];
-        Cipher(id).Decrypt(stored.AsSpan(2, NonceSize), stored.AsSpan(2 + NonceSize, plaintext.Length), stored.AsSpan(stored.Length - TagSize), plaintext, associatedData);
+        Cipher(id).Decrypt(stored.Slice(2, NonceSize), stored.Slice(2 + NonceSize, plaintext.Length), stored[^TagSize..], plaintext, associatedData);
         return plaintext;
     }
 
