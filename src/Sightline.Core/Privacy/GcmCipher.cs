@@ -28,58 +28,36 @@ internal sealed class GcmCipher : IDisposable
             || LibCrypto.Init(_context, 0, 0, in key[0], in Unsafe.NullRef<byte>(), -1) != 1)
         {
             _context.Dispose();
-            throw Failed();
+            LibCrypto.ClearErrors();
+            throw new CryptographicException("OpenSSL could not set up AES-256-GCM.");
         }
     }
 
     public void Encrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext, Span<byte> tag, ReadOnlySpan<byte> associatedData)
     {
-        if (_context is null)
+        if (_fallback is not null)
         {
-            _fallback!.Encrypt(nonce, plaintext, ciphertext, tag, associatedData);
-            return;
+            _fallback.Encrypt(nonce, plaintext, ciphertext, tag, associatedData);
         }
-
-        Check(nonce, plaintext.Length, ciphertext.Length, tag.Length);
-        Span<byte> none = stackalloc byte[1];
-        if (LibCrypto.Init(_context, 0, 0, in Unsafe.NullRef<byte>(), in nonce[0], 1) != 1
-            || !Feed(associatedData, plaintext, ciphertext)
-            || LibCrypto.Final(_context, ref none[0], out _) != 1
-            || LibCrypto.Control(_context, LibCrypto.CtrlGcmGetTag, TagSize, ref tag[0]) != 1)
+        else
         {
-            ciphertext.Clear();
-            throw Failed();
+            Run(nonce, encrypt: true, associatedData, plaintext, ciphertext, tag);
         }
     }
 
     /// <exception cref="AuthenticationTagMismatchException">The tag does not match: the value was altered, or belongs to other associated data.</exception>
     public void Decrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> tag, Span<byte> plaintext, ReadOnlySpan<byte> associatedData)
     {
-        if (_context is null)
+        if (_fallback is not null)
         {
-            _fallback!.Decrypt(nonce, ciphertext, tag, plaintext, associatedData);
+            _fallback.Decrypt(nonce, ciphertext, tag, plaintext, associatedData);
             return;
         }
 
-        Check(nonce, ciphertext.Length, plaintext.Length, tag.Length);
+        // OpenSSL takes the expected tag through a pointer it does not write to.
         Span<byte> expected = stackalloc byte[TagSize];
         tag.CopyTo(expected);
-        Span<byte> none = stackalloc byte[1];
-        if (LibCrypto.Init(_context, 0, 0, in Unsafe.NullRef<byte>(), in nonce[0], 0) != 1
-            || !Feed(associatedData, ciphertext, plaintext)
-            || LibCrypto.Control(_context, LibCrypto.CtrlGcmSetTag, TagSize, ref expected[0]) != 1)
-        {
-            plaintext.Clear();
-            throw Failed();
-        }
-
-        if (LibCrypto.Final(_context, ref none[0], out _) != 1)
-        {
-            // What was decrypted is not authentic: none of it leaves.
-            plaintext.Clear();
-            LibCrypto.ClearErrors();
-            throw new AuthenticationTagMismatchException();
-        }
+        Run(nonce, encrypt: false, associatedData, ciphertext, plaintext, expected);
     }
 
     public void Dispose()
@@ -88,28 +66,35 @@ internal sealed class GcmCipher : IDisposable
         _fallback?.Dispose();
     }
 
-    /// <summary>Takes in the associated data, then transforms <paramref name="input"/> into <paramref name="output"/> (GCM is a stream mode: all of it).</summary>
-    private bool Feed(ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> input, Span<byte> output)
+    /// <summary>
+    /// One operation under <paramref name="nonce"/>: takes in the associated data, transforms all of <paramref name="input"/>
+    /// into <paramref name="output"/> (GCM is a stream mode), and writes the tag or checks it. On failure nothing of the
+    /// output is left.
+    /// </summary>
+    private void Run(ReadOnlySpan<byte> nonce, bool encrypt, ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> input, Span<byte> output, Span<byte> tag)
     {
-        if (!associatedData.IsEmpty && LibCrypto.Update(_context!, ref Unsafe.NullRef<byte>(), out _, in associatedData[0], associatedData.Length) != 1)
-        {
-            return false;
-        }
-
-        return input.IsEmpty || (LibCrypto.Update(_context!, ref output[0], out var written, in input[0], input.Length) == 1 && written == input.Length);
-    }
-
-    private static void Check(ReadOnlySpan<byte> nonce, int inputLength, int outputLength, int tagLength)
-    {
-        if (nonce.Length != 12 || inputLength != outputLength || tagLength != TagSize)
+        if (nonce.Length != 12 || input.Length != output.Length || tag.Length != TagSize)
         {
             throw new ArgumentException("AES-GCM here takes a 12-byte nonce, a 16-byte tag and an output as long as its input.");
         }
-    }
 
-    private static CryptographicException Failed()
-    {
+        var context = _context!;
+        var written = input.Length;
+        Span<byte> none = stackalloc byte[1];
+        var transformed = LibCrypto.Init(context, 0, 0, in Unsafe.NullRef<byte>(), in nonce[0], encrypt ? 1 : 0) == 1
+            && (associatedData.IsEmpty || LibCrypto.Update(context, ref Unsafe.NullRef<byte>(), out _, in associatedData[0], associatedData.Length) == 1)
+            && (input.IsEmpty || LibCrypto.Update(context, ref output[0], out written, in input[0], input.Length) == 1)
+            && written == input.Length
+            // Decrypting, the expected tag goes in before the final step checks it; encrypting, it comes out after.
+            && (encrypt || LibCrypto.Control(context, LibCrypto.CtrlGcmSetTag, TagSize, ref tag[0]) == 1);
+        var authentic = transformed && LibCrypto.Final(context, ref none[0], out _) == 1;
+        if (authentic && (!encrypt || LibCrypto.Control(context, LibCrypto.CtrlGcmGetTag, TagSize, ref tag[0]) == 1))
+        {
+            return;
+        }
+
+        output.Clear();
         LibCrypto.ClearErrors();
-        return new CryptographicException("OpenSSL failed an AES-GCM operation.");
+        throw transformed && !encrypt ? new AuthenticationTagMismatchException() : new CryptographicException("OpenSSL failed an AES-GCM operation.");
     }
 }
