@@ -4,8 +4,8 @@ using SQLitePCL;
 namespace Sightline.Storage.Sqlite;
 
 /// <summary>
-/// A statement prepared once and stepped through SQLitePCL directly, for the rows the pipeline writes by the thousand
-/// per commit. Microsoft.Data.Sqlite costs a statement enumerator, a binder and boxed values per execution: bound
+/// A statement prepared once and stepped through SQLitePCL directly, for the rows the pipeline writes (and reads) by
+/// the thousand per batch. Microsoft.Data.Sqlite costs a statement enumerator, a binder and boxed values per execution: bound
 /// directly, a rebuild's commits took 7.2 s instead of 8.5 and it allocated 0.5 GB less (of 3.0). The event log's
 /// inserts went the same way for the same reason. It runs inside
 /// whatever transaction the connection has open. Parameters are numbered from 1, as <c>?1</c> in the SQL.
@@ -66,6 +66,33 @@ internal sealed class RawStatement : IDisposable
             SqliteException.ThrowExceptionForRC(result, _connection.Handle);
         }
     }
+
+    /// <summary>Steps to the next row of a query; false at its end, when the statement is reset for another run.</summary>
+    public bool Read()
+    {
+        var result = raw.sqlite3_step(_statement);
+        if (result == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        raw.sqlite3_reset(_statement);
+        if (result != raw.SQLITE_DONE)
+        {
+            SqliteException.ThrowExceptionForRC(result, _connection.Handle);
+        }
+
+        return false;
+    }
+
+    /// <summary>A column of the current row (numbered from 0) as an integer.</summary>
+    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    /// <summary>
+    /// A column of the current row (numbered from 0) as the bytes SQLite holds (UTF-8 for text), valid until the next
+    /// step: read in place, where Microsoft.Data.Sqlite copies every blob into an array of its own.
+    /// </summary>
+    public ReadOnlySpan<byte> Bytes(int column) => raw.sqlite3_column_blob(_statement, column);
 
     public void Dispose() => _statement.Dispose();
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Sightline.Core.Events;
 using Sightline.Core.Import;
@@ -130,40 +131,60 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<LoggedEvent>> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LoggedEvent>> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        using var query = new RawStatement(
+            connection,
+            """
             SELECT e.seq, s.name, e.message_id, e.type, e.received_at, e.timestamp, e.payload
             FROM events e JOIN sources s ON s.id = e.source_id
-            WHERE e.seq > $after ORDER BY e.seq LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$after", afterSequence);
-        command.Parameters.AddWithValue("$limit", limit);
-        return await ReadEventsAsync(command, database.Protector, cancellationToken);
+            WHERE e.seq > ?1 ORDER BY e.seq LIMIT ?2
+            """);
+        query.Bind(1, afterSequence).Bind(2, limit);
+        return Task.FromResult(ReadEvents(query, database.Protector));
     }
 
-    /// <summary>Reads rows of (seq, source name, message_id, type, received_at, timestamp, payload), in that column order.</summary>
-    internal static async Task<IReadOnlyList<LoggedEvent>> ReadEventsAsync(SqliteCommand command, FieldProtector protector, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads rows of (seq, source name, message_id, type, received_at, timestamp, payload), in that column order. The
+    /// pipeline reads every event this way: each payload is opened where SQLite holds it, and the few source and type
+    /// names are read once, not once a row.
+    /// </summary>
+    internal static IReadOnlyList<LoggedEvent> ReadEvents(RawStatement query, FieldProtector protector)
     {
         var events = new List<LoggedEvent>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var names = new List<(byte[] Utf8, string Text)>();
+        while (query.Read())
         {
             events.Add(new LoggedEvent
             {
-                Sequence = reader.GetInt64(0),
-                Source = reader.GetString(1),
-                MessageId = reader.GetString(2),
-                Type = MessageTypes.Parse(reader.GetString(3)),
-                ReceivedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
-                Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-                Json = protector.Open((byte[])reader.GetValue(6), ProtectedColumns.EventPayload),
+                Sequence = query.Int64(0),
+                Source = Name(names, query.Bytes(1)),
+                MessageId = Encoding.UTF8.GetString(query.Bytes(2)),
+                Type = MessageTypes.Parse(Name(names, query.Bytes(3))),
+                ReceivedAt = DateTimeOffset.FromUnixTimeMilliseconds(query.Int64(4)),
+                Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(query.Int64(5)),
+                Json = protector.Open(query.Bytes(6), ProtectedColumns.EventPayload),
             });
         }
 
         return events;
+
+        static string Name(List<(byte[] Utf8, string Text)> names, ReadOnlySpan<byte> utf8)
+        {
+            foreach (var (known, text) in names)
+            {
+                if (utf8.SequenceEqual(known))
+                {
+                    return text;
+                }
+            }
+
+            var name = Encoding.UTF8.GetString(utf8);
+            names.Add((utf8.ToArray(), name));
+            return name;
+        }
     }
 
     public async Task<IReadOnlyList<QuarantinedMessage>> ListAsync(string? source, int limit, CancellationToken cancellationToken, long? importId = null, long? beforeId = null)

@@ -334,21 +334,20 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             r => Trait(r, 0),
             cancellationToken);
 
-    public async Task<IReadOnlyList<LoggedEvent>> EventsAsync(ProfileId profile, long beforeSequence, int limit, string? type, string? source, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LoggedEvent>> EventsAsync(ProfileId profile, long beforeSequence, int limit, string? type, string? source, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var connection = database.Open();
-        using var command = Command(
+        using var query = new RawStatement(
             connection,
             """
             SELECT e.seq, s.name, e.message_id, e.type, e.received_at, e.timestamp, e.payload FROM event_profiles ep
             JOIN profiles p ON p.id = ep.profile_id JOIN events e ON e.seq = ep.seq JOIN sources s ON s.id = e.source_id
-            WHERE p.canonical_id = $profile AND ep.seq < $before AND ($type IS NULL OR e.type = $type) AND ($source IS NULL OR s.name = $source)
-            ORDER BY ep.seq DESC LIMIT $limit
-            """,
-            null,
-            "$profile", "$before", "$type", "$source", "$limit");
-        SetAll(command, profile.Value, beforeSequence, type, source, limit);
-        return await SqliteEventLog.ReadEventsAsync(command, _protector, cancellationToken);
+            WHERE p.canonical_id = ?1 AND ep.seq < ?2 AND (?3 IS NULL OR e.type = ?3) AND (?4 IS NULL OR s.name = ?4)
+            ORDER BY ep.seq DESC LIMIT ?5
+            """);
+        query.Bind(1, profile.Value).Bind(2, beforeSequence).Bind(3, type).Bind(4, source).Bind(5, limit);
+        return Task.FromResult(SqliteEventLog.ReadEvents(query, _protector));
     }
 
     public async Task<IReadOnlyList<MergeRecord>> MergesAsync(ProfileId profile, CancellationToken cancellationToken) =>

@@ -237,9 +237,17 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
 
         using (var state = new RawStatement(connection, "INSERT OR REPLACE INTO computed_traits (profile_id, name, state) VALUES (?1, ?2, ?3)"))
         {
+            // Sealed into one buffer, which SQLite copies as it binds: a batch rewrites the states of most profiles it touches.
+            var stored = Array.Empty<byte>();
             foreach (var (profile, trait, json) in changes.ComputedStates)
             {
-                state.Bind(1, profile.Value).Bind(2, trait).Bind(3, protector.Seal(json, ProtectedColumns.ComputedState)).Step();
+                var length = protector.StoredLength(json.Length);
+                if (stored.Length < length)
+                {
+                    stored = new byte[Math.Max(length, stored.Length * 2)];
+                }
+
+                state.Bind(1, profile.Value).Bind(2, trait).Bind(3, stored.AsSpan(0, protector.Seal(json, ProtectedColumns.ComputedState, stored))).Step();
             }
         }
 

@@ -20,10 +20,10 @@ public sealed class FieldProtector
     private const int TagSize = 16;
     private const int IndexSize = 16;
 
-    // AesGcm is not thread-safe on Linux (OpenSSL keeps per-instance state), and creating one per value costs a key
-    // schedule: each thread keeps one per key, found by the key's bytes (a process may load the same keys many times).
+    // A cipher holds one operation's state at a time, and creating one per value costs a key schedule: each thread
+    // keeps one per key, found by the key's bytes (a process may load the same keys many times).
     [ThreadStatic]
-    private static Dictionary<(UInt128, UInt128), AesGcm>? t_ciphers;
+    private static Dictionary<(UInt128, UInt128), GcmCipher>? t_ciphers;
 
     // Random nonces drawn from the system generator a page at a time: one call per value was a system call each
     // (getrandom), a measurable part of sealing a payload.
@@ -120,11 +120,16 @@ public sealed class FieldProtector
 
     /// <summary>The plaintext of a stored value: decrypted when sealed, the value itself when written in clear.</summary>
     /// <exception cref="CryptographicException">The key is missing, or the value was altered or belongs to another column.</exception>
-    public byte[] Open(byte[] stored, ReadOnlySpan<byte> associatedData)
+    public byte[] Open(byte[] stored, ReadOnlySpan<byte> associatedData) =>
+        KeyIdOf(stored) is null ? stored : Open((ReadOnlySpan<byte>)stored, associatedData);
+
+    /// <summary>The plaintext of a stored value read in place (a copy of it when written in clear).</summary>
+    /// <exception cref="CryptographicException">The key is missing, or the value was altered or belongs to another column.</exception>
+    public byte[] Open(ReadOnlySpan<byte> stored, ReadOnlySpan<byte> associatedData)
     {
         if (KeyIdOf(stored) is not { } id)
         {
-            return stored;
+            return stored.ToArray();
         }
 
         if (_keys[id] is null)
@@ -133,7 +138,7 @@ public sealed class FieldProtector
         }
 
         var plaintext = new byte[stored.Length - Overhead];
-        Cipher(id).Decrypt(stored.AsSpan(2, NonceSize), stored.AsSpan(2 + NonceSize, plaintext.Length), stored.AsSpan(stored.Length - TagSize), plaintext, associatedData);
+        Cipher(id).Decrypt(stored.Slice(2, NonceSize), stored.Slice(2 + NonceSize, plaintext.Length), stored[^TagSize..], plaintext, associatedData);
         return plaintext;
     }
 
@@ -165,7 +170,7 @@ public sealed class FieldProtector
 
     private static byte[] Fingerprint(byte[] key) => HMACSHA256.HashData(key, "sightline key fingerprint v1"u8)[..16];
 
-    private AesGcm Cipher(byte id)
+    private GcmCipher Cipher(byte id)
     {
         var key = _keys[id]!;
         var name = (BinaryPrimitives.ReadUInt128LittleEndian(key), BinaryPrimitives.ReadUInt128LittleEndian(key.AsSpan(16)));
@@ -183,7 +188,7 @@ public sealed class FieldProtector
                 ciphers.Clear();
             }
 
-            cipher = new AesGcm(key, TagSize);
+            cipher = new GcmCipher(key);
             ciphers[name] = cipher;
         }
 
