@@ -381,7 +381,8 @@ public sealed class SegmentEngine
             var segments = _segments.Where(s => sweep.Segments.Contains(s.Definition.Id)).ToArray();
             var started = Stopwatch.GetTimestamp();
             var before = changes.Memberships.Count;
-            while (sweep.Next < _slotsUsed && Stopwatch.GetElapsedTime(started) < SliceTime && changes.Memberships.Count - before < SliceChanges)
+            // At least one step a slice, however slow the machine: a sweep always moves on.
+            while (sweep.Next < _slotsUsed)
             {
                 var end = Math.Min(_slotsUsed, sweep.Next + SliceSlots);
                 if (sweep.Expire)
@@ -391,6 +392,10 @@ public sealed class SegmentEngine
 
                 EvaluateSlots(changes, now, segments, sweep.Next, end);
                 sweep.Next = end;
+                if (Stopwatch.GetElapsedTime(started) >= SliceTime || changes.Memberships.Count - before >= SliceChanges)
+                {
+                    break;
+                }
             }
 
             if (sweep.Next < _slotsUsed)
