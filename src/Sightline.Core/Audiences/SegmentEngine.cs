@@ -342,7 +342,7 @@ public sealed class SegmentEngine
         }
     }
 
-    /// <summary>Whether <paramref name="segment"/>, new or changed, is still being decided for every profile, or its last slice stored (<see cref="Decided"/>).</summary>
+    /// <summary>Whether <paramref name="segment"/>, new or changed, is still being decided for every profile, or its last slice not yet stored (<see cref="Decided"/>).</summary>
     public bool IsEvaluating(long segment)
     {
         lock (_gate)
