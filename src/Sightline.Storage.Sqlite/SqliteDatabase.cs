@@ -18,6 +18,7 @@ public sealed class SqliteDatabase
 
     private readonly string _connectionString;
     private readonly string _synchronous;
+    private readonly int _autoCheckpointPages;
 
     // SQLite connections this instance set up (per instance: another one over the same file may ask another synchronous).
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, SqliteDatabase> _configured = [];
@@ -25,8 +26,12 @@ public sealed class SqliteDatabase
     /// <param name="dataDirectory">Created if missing.</param>
     /// <param name="synchronous">SQLite's <c>synchronous</c> pragma: FULL (default) also survives power loss; NORMAL survives a process crash.</param>
     /// <param name="protector">Encrypts personal values and computes blind indexes; by default nothing is encrypted (for tests and tools).</param>
+    /// <param name="checkpointInBackground">
+    /// Someone calls <see cref="Checkpoint"/> regularly (the server does), so commits leave the copying
+    /// of the write-ahead logs into the files to it, up to <see cref="BackgroundCheckpointBound"/> pages.
+    /// </param>
     /// <exception cref="InvalidOperationException">The database holds values encrypted under a key <paramref name="protector"/> lacks or holds differently.</exception>
-    public SqliteDatabase(string dataDirectory, string synchronous = "FULL", FieldProtector? protector = null)
+    public SqliteDatabase(string dataDirectory, string synchronous = "FULL", FieldProtector? protector = null, bool checkpointInBackground = false)
     {
         if (synchronous is not ("FULL" or "NORMAL" or "EXTRA"))
         {
@@ -37,6 +42,7 @@ public sealed class SqliteDatabase
         Path = System.IO.Path.GetFullPath(System.IO.Path.Combine(dataDirectory, FileName));
         _derivedPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(dataDirectory, DerivedFileName));
         _synchronous = synchronous;
+        _autoCheckpointPages = checkpointInBackground ? BackgroundCheckpointBound : SqliteDefaultCheckpointPages;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
@@ -46,6 +52,14 @@ public sealed class SqliteDatabase
         Protector = protector ?? FieldProtector.Unkeyed;
         Migrate();
     }
+
+    /// <summary>
+    /// With background checkpoints, the write-ahead log's size (in pages, 64 MB) at which a commit checkpoints after all:
+    /// it bounds the log should the checkpointer fall behind or stop.
+    /// </summary>
+    public const int BackgroundCheckpointBound = 16_384;
+
+    private const int SqliteDefaultCheckpointPages = 1_000;
 
     /// <summary>Full path of the database file.</summary>
     public string Path { get; }
@@ -75,11 +89,21 @@ public sealed class SqliteDatabase
 
             // Derived state can always be rebuilt from the log, and WAL keeps its commits atomic, so it skips the fsync.
             // secure_delete zeroes what a delete frees: an erased person's values must not linger in free pages.
-            Execute(connection, $"PRAGMA synchronous = {_synchronous}; PRAGMA derived.synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON; PRAGMA derived.secure_delete = ON;");
+            Execute(connection, $"PRAGMA synchronous = {_synchronous}; PRAGMA derived.synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON; PRAGMA derived.secure_delete = ON; PRAGMA wal_autocheckpoint = {_autoCheckpointPages};");
             _configured.AddOrUpdate(handle, this);
         }
 
         return connection;
+    }
+
+    /// <summary>
+    /// Copies what both write-ahead logs hold into their files as far as no reader still needs it, without waiting for
+    /// readers or writers (a passive checkpoint), so the next writer can start each log over.
+    /// </summary>
+    public void Checkpoint()
+    {
+        using var connection = Open();
+        Execute(connection, "PRAGMA main.wal_checkpoint(PASSIVE); PRAGMA derived.wal_checkpoint(PASSIVE);");
     }
 
     /// <summary>The keys stored values are under here (or were, until retired), with their fingerprints.</summary>

@@ -290,8 +290,15 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
         }
 
         // Checkpointing after each slice (SQLite's 1,000 pages) synced the file a few hundred times for a first
-        // evaluation; every 64 MB of WAL bounds the WAL all the same. The connection is pooled, so it gets the default back.
-        SqliteDatabase.Execute(connection, "PRAGMA wal_autocheckpoint = 16384");
+        // evaluation; every 64 MB of WAL bounds the WAL all the same. The connection is pooled, so it gets its own back.
+        long kept;
+        using (var current = connection.CreateCommand())
+        {
+            current.CommandText = "PRAGMA wal_autocheckpoint";
+            kept = (long)current.ExecuteScalar()!;
+        }
+
+        SqliteDatabase.Execute(connection, $"PRAGMA wal_autocheckpoint = {Math.Max(kept, SqliteDatabase.BackgroundCheckpointBound)}");
         try
         {
             using var memberships = new MembershipWriter(connection);
@@ -304,7 +311,7 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
         }
         finally
         {
-            SqliteDatabase.Execute(connection, "PRAGMA wal_autocheckpoint = 1000");
+            SqliteDatabase.Execute(connection, $"PRAGMA wal_autocheckpoint = {kept}");
         }
     }
 

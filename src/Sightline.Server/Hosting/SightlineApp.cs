@@ -87,7 +87,9 @@ public static class SightlineApp
         services.AddOptions<SightlineOptions>().BindConfiguration(SightlineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton(sp => new SqliteDatabase(Options(sp).Data, Options(sp).Synchronous, Options(sp).Protector()));
+        services.AddSingleton(sp => new SqliteDatabase(
+            Options(sp).Data, Options(sp).Synchronous, Options(sp).Protector(), checkpointInBackground: Options(sp).WalCheckpointMilliseconds > 0));
+        services.AddHostedService<WalCheckpointService>();
         services.AddSingleton<SqliteEventLog>();
         services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventLog>());
         services.AddSingleton<IQuarantine>(sp => sp.GetRequiredService<SqliteEventLog>());

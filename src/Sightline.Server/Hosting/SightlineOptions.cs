@@ -33,6 +33,13 @@ public sealed class SightlineOptions
     [RegularExpression("^(FULL|NORMAL|EXTRA)$")]
     public string Synchronous { get; set; } = "FULL";
 
+    /// <summary>
+    /// How often, in milliseconds, the server copies the write-ahead logs into the database files, beside the writers;
+    /// 0 leaves it to SQLite, inside the commit that takes a log past 1,000 pages.
+    /// </summary>
+    [Range(0, 60_000)]
+    public int WalCheckpointMilliseconds { get; set; } = 250;
+
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxMessageBytes { get; set; } = 32 * 1024;
 
