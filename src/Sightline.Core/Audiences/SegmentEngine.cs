@@ -36,7 +36,8 @@ public sealed class SegmentEngine
     private readonly Dictionary<long, ProfileFacts> _profiles = [];
     private Dictionary<string, TraitState> _empty;
     private readonly NameTable _names = new();
-    private readonly HashSet<long> _dirty = [];
+    // Profiles touched since the last evaluation, with what of them changed.
+    private readonly Dictionary<long, ProfileTouch> _dirty = [];
     private readonly HashSet<(long Profile, string Trait)> _computedChanged = [];
     private readonly HashSet<long> _computedCleared = [];
     private readonly List<MembershipChange> _pending = [];
@@ -181,7 +182,7 @@ public sealed class SegmentEngine
                 {
                     // The same slot keeps the memberships.
                     _profiles[profile.Value] = _slots[before.Slot] = new ProfileFacts(before.Id, before.Slot);
-                    _dirty.Add(profile.Value);
+                    Touch(profile.Value).Everything();
                 }
             }
         }
@@ -276,7 +277,7 @@ public sealed class SegmentEngine
         lock (_gate)
         {
             var before = _segments.ToDictionary(s => s.Definition.Id, s => (s.Definition.UpdatedAt, s.TimeDependent));
-            _segments = [.. ordered.Select(o => new Active(o.Definition, o.Compiled, o.TimeDependent, Members(o.Definition.Id)))];
+            _segments = [.. ordered.Select(o => new Active(o.Definition, o.Compiled, o.TimeDependent, Members(o.Definition.Id), FactKey.Of(o.Compiled.Dependencies)))];
             _membersByName = _segments.ToDictionary(a => a.Definition.Name, a => a.Members, StringComparer.Ordinal);
             var changed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var active in _segments)
@@ -419,6 +420,13 @@ public sealed class SegmentEngine
         ArgumentNullException.ThrowIfNull(logged);
         lock (_gate)
         {
+            var touch = Touch(profile.Value);
+            if (!_profiles.ContainsKey(profile.Value))
+            {
+                // Every segment decides a new profile once: "not performed …" holds before any event says so.
+                touch.Everything();
+            }
+
             var facts = Facts(profile.Value);
             var deniedBefore = facts.DeniesAnalytics;
             var rank = new TraitRank(source?.Kind != SourceKind.ThirdParty, source?.Trust ?? 0, logged.Timestamp.ToUnixTimeMilliseconds(), logged.Sequence);
@@ -429,6 +437,7 @@ public sealed class SegmentEngine
                     foreach (var trait in found.EnumerateObject())
                     {
                         facts.Observe(trait.Name, trait.Value, rank, _names);
+                        touch.Add(new(FactKind.Trait, trait.Name));
                     }
                 }
             }
@@ -436,12 +445,13 @@ public sealed class SegmentEngine
             foreach (var (purpose, granted) in ConsentPurposes.Read(message))
             {
                 facts.Consent(_names.Intern(purpose), granted, logged.Timestamp.ToUnixTimeMilliseconds(), logged.Sequence);
+                touch.Add(new(FactKind.Consent, purpose));
             }
 
-            _dirty.Add(profile.Value);
             var effect = ConsentEffect.None;
             if (facts.DeniesAnalytics && !deniedBefore)
             {
+                touch.Everything();
                 facts.Events.Clear();
                 facts.Computed.Clear();
                 _computedCleared.Add(profile.Value);
@@ -458,12 +468,13 @@ public sealed class SegmentEngine
                 foreach (var trait in Computed.Apply(facts.Computed, parsed))
                 {
                     _computedChanged.Add((profile.Value, trait));
+                    touch.Add(new(FactKind.Computed, trait));
                 }
             }
 
-            if (logged.Type == MessageType.Track)
+            if (logged.Type == MessageType.Track && AddEvent(facts, logged.Timestamp, message) is { } name)
             {
-                AddEvent(facts, logged.Timestamp, message);
+                touch.Add(new(FactKind.Event, name));
             }
 
             return effect;
@@ -476,7 +487,7 @@ public sealed class SegmentEngine
         lock (_gate)
         {
             var target = Facts(into.Value);
-            _dirty.Add(into.Value);
+            Touch(into.Value).Everything();
             if (!_profiles.Remove(from.Value, out var gone))
             {
                 return;
@@ -534,11 +545,11 @@ public sealed class SegmentEngine
             }
 
             var subject = Subject();
-            foreach (var profile in _dirty)
+            foreach (var (profile, touch) in _dirty)
             {
                 if (_profiles.TryGetValue(profile, out var facts))
                 {
-                    Evaluate(facts, subject, now, _segments, changes.Memberships);
+                    Evaluate(facts, subject, now, _segments, changes.Memberships, touch);
                 }
             }
 
@@ -600,7 +611,7 @@ public sealed class SegmentEngine
                     }
 
                     _computedChanged.Add((profile, trait.Name));
-                    _dirty.Add(profile);
+                    Touch(profile).Add(new(FactKind.Computed, trait.Name));
                 }
             }
         }
@@ -662,17 +673,33 @@ public sealed class SegmentEngine
         }
     }
 
-    private static void Evaluate(ProfileFacts facts, FactsSubject subject, DateTimeOffset now, Active[] segments, List<MembershipChange> changes)
+    /// <summary>
+    /// Decides <paramref name="segments"/> (in evaluation order) for one profile; with a <paramref name="touch"/>, only
+    /// those that read what it changed, and those referring to a segment whose membership just changed.
+    /// </summary>
+    /// <remarks>
+    /// A segment that reads nothing an event changed can only decide differently because time passed, and those the
+    /// scheduled refresh decides (<see cref="Active.TimeDependent"/>). Deciding every segment on every event made a
+    /// busy profile's events cost as many scans of its history as there were <c>performed</c> conditions.
+    /// </remarks>
+    private static void Evaluate(ProfileFacts facts, FactsSubject subject, DateTimeOffset now, Active[] segments, List<MembershipChange> changes, ProfileTouch? touch = null)
     {
         subject.Facts = facts;
         subject.Now = now;
+        List<string>? moved = null;
         foreach (var segment in segments)
         {
+            if (touch is not null && !touch.Affects(segment.Reads) && (moved is null || !segment.Compiled.Dependencies.Segments.Any(moved.Contains)))
+            {
+                continue;
+            }
+
             var member = segment.Compiled.Evaluate(subject, now);
             if (member != segment.Members.Contains(facts.Slot))
             {
                 segment.Members.Set(facts.Slot, member);
                 changes.Add(new MembershipChange(segment.Definition.Id, new ProfileId(facts.Id), member, now));
+                (moved ??= []).Add(segment.Definition.Name);
             }
         }
     }
@@ -796,16 +823,31 @@ public sealed class SegmentEngine
         sweep.Next = 0;
     }
 
-    private void AddEvent(ProfileFacts facts, DateTimeOffset timestamp, JsonElement message)
+    /// <summary>Keeps a track event for <c>performed</c> conditions; returns its name, or null when it has none.</summary>
+    private string? AddEvent(ProfileFacts facts, DateTimeOffset timestamp, JsonElement message)
     {
-        if (message.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String)
+        if (!message.TryGetProperty("event", out var name) || name.ValueKind != JsonValueKind.String)
         {
-            // A copy of a non-empty properties object only: a JsonDocument per event is most of what events cost here.
-            var properties = message.TryGetProperty("properties", out var found) && found.ValueKind == JsonValueKind.Object && found.EnumerateObject().Any()
-                ? found.Clone()
-                : default;
-            facts.Events.Add(new EventFact(_names.Intern(name.GetString()!), timestamp, properties));
+            return null;
         }
+
+        // A copy of a non-empty properties object only: a JsonDocument per event is most of what events cost here.
+        var properties = message.TryGetProperty("properties", out var found) && found.ValueKind == JsonValueKind.Object && found.EnumerateObject().Any()
+            ? found.Clone()
+            : default;
+        var interned = _names.Intern(name.GetString()!);
+        facts.Events.Add(new EventFact(interned, timestamp, properties));
+        return interned;
+    }
+
+    private ProfileTouch Touch(long profile)
+    {
+        if (!_dirty.TryGetValue(profile, out var touch))
+        {
+            _dirty[profile] = touch = new ProfileTouch();
+        }
+
+        return touch;
     }
 
     private static Dictionary<string, TraitState> Empty(ComputedTraitSet computed) =>
@@ -857,7 +899,8 @@ public sealed class SegmentEngine
         return members;
     }
 
-    private sealed record Active(SegmentDefinition Definition, CompiledSegment Compiled, bool TimeDependent, MemberSet Members);
+    /// <summary>A segment in force; <c>Reads</c> is what it reads of a profile (<see cref="FactKey.Of"/>).</summary>
+    private sealed record Active(SegmentDefinition Definition, CompiledSegment Compiled, bool TimeDependent, MemberSet Members, HashSet<FactKey> Reads);
 
     /// <summary>A pass over every profile, a slice at a time: the segments it decides, from which slot on, and whether it expires windows first.</summary>
     private sealed class SweepState

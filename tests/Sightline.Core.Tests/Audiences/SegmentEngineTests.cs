@@ -191,6 +191,37 @@ public sealed class SegmentEngineTests
         Sweep(Start.AddDays(9)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void An_event_decides_again_the_segments_reading_what_it_changed_and_time_alone_waits_for_the_refresh()
+    {
+        Define(
+            ("recent", """performed "Order Completed" in last 7 days"""),
+            ("madrid", """address.city = "Madrid" """),
+            ("madrid mailable", """in segment "madrid" and consent("email_marketing")"""),
+            ("never added", """not performed "Product Added" """),
+            ("buyers", "orders_90d >= 1"));
+
+        // A new profile is decided for every segment, whatever its first event reads.
+        Observe(1, """{"type":"page","name":"Home"}""", Start);
+        Collect(Start).ShouldBe([("never added", 1, true)]);
+
+        Observe(1, """{"type":"track","event":"Order Completed","properties":{"total":20}}""", Start);
+        Collect(Start).ShouldBe([("recent", 1, true), ("buyers", 1, true)], ignoreOrder: true);
+
+        // A nested trait, then a consent: each decides the segments reading it, and those referring to them.
+        Observe(1, """{"type":"identify","traits":{"address":{"city":"Madrid"}}}""", Start.AddDays(8));
+        Collect(Start.AddDays(8)).ShouldBe([("madrid", 1, true)]);
+        Observe(1, """{"type":"identify","context":{"consent":{"categoryPreferences":{"email_marketing":true}}}}""", Start.AddDays(8));
+        Collect(Start.AddDays(8)).ShouldBe([("madrid mailable", 1, true)]);
+        Observe(1, """{"type":"identify","traits":{"address":{"city":"Paris"}}}""", Start.AddDays(8));
+        Collect(Start.AddDays(8)).ShouldBe([("madrid", 1, false), ("madrid mailable", 1, false)]);
+
+        // The order left the 7-day window on day 7: none of these events read it, so the refresh ends it.
+        Observe(1, """{"type":"track","event":"Product Added"}""", Start.AddDays(8));
+        Collect(Start.AddDays(8)).ShouldBe([("never added", 1, false)]);
+        EvaluateTimeDependent(Start.AddDays(8)).ShouldBe([("recent", 1, false)]);
+    }
+
     private Dictionary<string, long> _ids = [];
 
     private void Define(params (string Name, string Expression)[] segments)
