@@ -61,9 +61,17 @@ internal sealed class FactsSubject(ComputedTraitSet computed, IReadOnlyDictionar
     {
         var since = query.Since(now);
         var count = 0;
-        foreach (var fact in Facts.Events)
+        var events = Facts.Events;
+        // Newest first: a windowed count stops at the window's start, and "at least N" at the Nth.
+        for (var i = events.Count - 1; i >= 0; i--)
         {
-            if (fact.Timestamp <= now && (since is not { } start || fact.Timestamp >= start)
+            var fact = events[i];
+            if (since is { } start && fact.Timestamp < start)
+            {
+                break;
+            }
+
+            if (fact.Timestamp <= now
                 && string.Equals(fact.Name, query.EventName, StringComparison.Ordinal)
                 && (query.Filter is not { } filter || filter.Matches(fact.Properties, now))
                 && ++count >= enough)

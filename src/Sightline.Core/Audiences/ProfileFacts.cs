@@ -27,7 +27,10 @@ internal sealed class ProfileFacts(long id, int slot)
 
     public Dictionary<string, TraitState> Computed { get; } = new(StringComparer.Ordinal);
 
-    public List<EventFact> Events { get; } = [];
+    private readonly List<EventFact> _events = [];
+
+    /// <summary>The track events, oldest first (by their timestamp, not their arrival), so a windowed count reads only the window.</summary>
+    public IReadOnlyList<EventFact> Events => _events;
 
     /// <summary>True when the person's latest choice for analytics is a denial.</summary>
     public bool DeniesAnalytics => Consents.TryGetValue(ConsentPurposes.Analytics, out var choice) && !choice.Granted;
@@ -105,9 +108,24 @@ internal sealed class ProfileFacts(long id, int slot)
             changed.Add(name);
         }
 
-        Events.AddRange(other.Events);
+        _events.AddRange(other._events);
+        _events.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
         return changed;
     }
+
+    /// <summary>Keeps <paramref name="fact"/> in timestamp order; events mostly arrive in order, so the search from the end is short.</summary>
+    public void AddEvent(EventFact fact)
+    {
+        var at = _events.Count;
+        while (at > 0 && _events[at - 1].Timestamp > fact.Timestamp)
+        {
+            at--;
+        }
+
+        _events.Insert(at, fact);
+    }
+
+    public void ClearEvents() => _events.Clear();
 
     private int RankOf(string internedName)
     {

@@ -452,7 +452,7 @@ public sealed class SegmentEngine
             if (facts.DeniesAnalytics && !deniedBefore)
             {
                 touch.Everything();
-                facts.Events.Clear();
+                facts.ClearEvents();
                 facts.Computed.Clear();
                 _computedCleared.Add(profile.Value);
                 effect |= ConsentEffect.Withdrawn;
@@ -836,7 +836,7 @@ public sealed class SegmentEngine
             ? found.Clone()
             : default;
         var interned = _names.Intern(name.GetString()!);
-        facts.Events.Add(new EventFact(interned, timestamp, properties));
+        facts.AddEvent(new EventFact(interned, timestamp, properties));
         return interned;
     }
 

@@ -222,6 +222,26 @@ public sealed class SegmentEngineTests
         EvaluateTimeDependent(Start.AddDays(8)).ShouldBe([("recent", 1, false)]);
     }
 
+    [Fact]
+    public void Late_and_merged_events_count_by_their_timestamp_in_windows()
+    {
+        Define(("twice this week", """performed "Order Completed" at least 2 times in last 7 days"""));
+        Observe(1, """{"type":"track","event":"Order Completed"}""", Start);
+        Observe(1, """{"type":"track","event":"Order Completed"}""", Start.AddDays(-10));
+        Collect(Start.AddHours(1)).ShouldBeEmpty();
+
+        Observe(1, """{"type":"track","event":"Order Completed"}""", Start.AddDays(-2));
+        Collect(Start.AddHours(1)).ShouldBe([("twice this week", 1, true)]);
+
+        // A merged profile's events take their places by time among the survivor's.
+        Observe(2, """{"type":"track","event":"Order Completed"}""", Start.AddDays(-1));
+        Observe(3, """{"type":"track","event":"Order Completed"}""", Start.AddDays(-30));
+        Observe(3, """{"type":"track","event":"Order Completed"}""", Start.AddDays(-3));
+        Collect(Start.AddHours(1)).ShouldBeEmpty();
+        _engine.Merge(new ProfileId(3), new ProfileId(2), Start.AddHours(1));
+        Collect(Start.AddHours(1)).ShouldBe([("twice this week", 2, true)]);
+    }
+
     private Dictionary<string, long> _ids = [];
 
     private void Define(params (string Name, string Expression)[] segments)
