@@ -60,4 +60,18 @@ public sealed class FieldProtectorTests
         Protector(1).BlindIndex("user_id", "ana@shop.es").ShouldNotBe(index);
         new FieldProtector(new Dictionary<byte, byte[]>(), null, RandomNumberGenerator.GetBytes(32)).BlindIndex("email", "ana@shop.es").ShouldNotBe(index);
     }
+
+    [Theory]
+    [InlineData("email", "ana@shop.es")]
+    [InlineData("user_id", "")]
+    [InlineData("name", "José Ñúñez 山田 \ud83d\ude00")]
+    [InlineData("lone", "\ud83d:\ude00")]
+    public void A_blind_index_is_the_first_16_bytes_of_the_HMAC_SHA256_of_type_colon_value(string type, string value)
+    {
+        foreach (var text in new[] { value, value + new string('é', 400) })
+        {
+            var expected = HMACSHA256.HashData(IndexKey, Encoding.UTF8.GetBytes($"{type}:{text}"))[..16];
+            new FieldProtector(new Dictionary<byte, byte[]>(), null, IndexKey).BlindIndex(type, text).ShouldBe(expected);
+        }
+    }
 }
