@@ -801,7 +801,7 @@ public sealed class SegmentEngine
         if (message.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String)
         {
             // A copy of a non-empty properties object only: a JsonDocument per event is most of what events cost here.
-            var properties = message.TryGetProperty("properties", out var found) && found.ValueKind == JsonValueKind.Object && found.EnumerateObject().Any()
+            var properties = message.TryGetProperty("properties", out var found) && found.ValueKind == JsonValueKind.Object && found.EnumerateObject().MoveNext()
                 ? found.Clone()
                 : default;
             facts.Events.Add(new EventFact(_names.Intern(name.GetString()!), timestamp, properties));

@@ -446,15 +446,6 @@ public sealed class ProfilePipeline(
         {
             using var document = JsonDocument.Parse(logged.Json);
             var message = document.RootElement;
-            var incoming = (PersonRecord?)null;
-            foreach (var traits in (ReadOnlySpan<JsonElement?>)[Traits(message), Traits(message.TryGetProperty("context", out var ctx) ? ctx : null)])
-            {
-                if (traits is { } found)
-                {
-                    incoming = PersonTraits.Overlay(incoming, "", found) ?? incoming;
-                }
-            }
-
             var identifiers = extractor.Extract(message, _sources.GetValueOrDefault(logged.Source));
             if (privacy is not null && suppression is { Count: > 0 } && suppression.AnySuppressed(identifiers))
             {
@@ -465,7 +456,7 @@ public sealed class ProfilePipeline(
 
             var resolution = state.Resolver.Resolve(
                 state.Graph, logged.Sequence, identifiers, IdentifierExtractor.PreviousId(message),
-                (holder, identifier) => Household(state, incoming, holder, identifier));
+                (holder, identifier) => Household(state, message, holder, identifier));
             if (resolution.Created)
             {
                 changes.Created.Add(resolution.Profile);
@@ -547,11 +538,27 @@ public sealed class ProfilePipeline(
     /// fixed lines from mobiles in the US or Mexico. When the message names someone whose given name is clearly not
     /// that of the phone's holder, they are two people sharing a number.
     /// </summary>
-    private static string? Household(PipelineState state, PersonRecord? incoming, ProfileId holder, Identifier identifier) =>
-        identifier.Type == IdentifierTypes.Phone && incoming?.GivenName is not null
-            && state.Index.Get(holder) is { GivenName: not null } known && Comparisons.DifferentGivenNames(incoming, known)
+    /// <remarks>The message's person data is read only for a phone a known person holds: reading it for every message cost more than the rest of resolving it.</remarks>
+    private static string? Household(PipelineState state, JsonElement message, ProfileId holder, Identifier identifier) =>
+        identifier.Type == IdentifierTypes.Phone && state.Index.Get(holder) is { GivenName: not null } known
+            && Incoming(message) is { GivenName: not null } incoming && Comparisons.DifferentGivenNames(incoming, known)
             ? $"{identifier} is shared by people with different given names (a household's number)"
             : null;
+
+    /// <summary>The person data a message carries, in its traits and its context's.</summary>
+    private static PersonRecord? Incoming(JsonElement message)
+    {
+        var incoming = (PersonRecord?)null;
+        foreach (var traits in (ReadOnlySpan<JsonElement?>)[Traits(message), Traits(message.TryGetProperty("context", out var context) ? context : null)])
+        {
+            if (traits is { } found)
+            {
+                incoming = PersonTraits.Overlay(incoming, "", found) ?? incoming;
+            }
+        }
+
+        return incoming;
+    }
 
     /// <summary>
     /// Compares a profile whose person data changed with its candidates: a match at or above the auto-merge
