@@ -455,9 +455,10 @@ public sealed class SegmentEngine
 
             using (var parsed = TraitEvent.Over(message, logged.Type, logged.MessageId, logged.Timestamp))
             {
-                foreach (var trait in Computed.Apply(facts.Computed, parsed))
+                var changed = Computed.Apply(facts.Computed, parsed);
+                for (var i = 0; i < changed.Count; i++)
                 {
-                    _computedChanged.Add((profile.Value, trait));
+                    _computedChanged.Add((profile.Value, changed[i]));
                 }
             }
 
