@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Sightline.Core.Identity;
 using Sightline.Core.Profiles;
 using Sightline.Core.Sources;
@@ -10,18 +9,14 @@ namespace Sightline.Storage.Tests;
 public sealed class ProfileCommitTests : IDisposable
 {
     private static readonly DateTimeOffset At = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "sightline-commit-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task Trait_history_rows_are_numbered_in_the_logs_order_and_each_source_keeps_its_latest_value()
     {
-        var database = new SqliteDatabase(_directory);
+        var database = new SqliteDatabase(_directory.Path);
         await new SqliteSourceCatalog(database, TimeProvider.System).AddAsync(NewSource.Create("web", "customer-direct", null, null).Source!, CancellationToken.None);
         var store = new SqliteProfileStore(database);
         // Profiles and names out of key order, one trait observed twice in a batch, and late (older) data.
