@@ -61,17 +61,15 @@ public sealed class FieldProtectorTests
         new FieldProtector(new Dictionary<byte, byte[]>(), null, RandomNumberGenerator.GetBytes(32)).BlindIndex("email", "ana@shop.es").ShouldNotBe(index);
     }
 
-    [Theory]
-    [InlineData("email", "ana@shop.es")]
-    [InlineData("user_id", "")]
-    [InlineData("name", "José Ñúñez 山田 \ud83d\ude00")]
-    [InlineData("lone", "\ud83d:\ude00")]
-    public void A_blind_index_is_the_first_16_bytes_of_the_HMAC_SHA256_of_type_colon_value(string type, string value)
+    [Fact]
+    public void A_blind_index_is_the_first_16_bytes_of_the_HMAC_SHA256_of_type_colon_value()
     {
-        foreach (var text in new[] { value, value + new string('é', 400) })
+        // Plain, empty, non-ASCII, unpaired surrogates, and longer than the index's stack buffer.
+        (string Type, string Value)[] identifiers = [("email", "ana@shop.es"), ("user_id", ""), ("name", "José Ñúñez 山田 \ud83d\ude00"), ("lone", "\ud83d:\ude00")];
+        foreach (var (type, value) in identifiers.Concat(identifiers.Select(i => (i.Type, i.Value + new string('é', 400)))))
         {
-            var expected = HMACSHA256.HashData(IndexKey, Encoding.UTF8.GetBytes($"{type}:{text}"))[..16];
-            new FieldProtector(new Dictionary<byte, byte[]>(), null, IndexKey).BlindIndex(type, text).ShouldBe(expected);
+            var expected = HMACSHA256.HashData(IndexKey, Encoding.UTF8.GetBytes($"{type}:{value}"))[..16];
+            new FieldProtector(new Dictionary<byte, byte[]>(), null, IndexKey).BlindIndex(type, value).ShouldBe(expected, $"{type}:{value}");
         }
     }
 }
