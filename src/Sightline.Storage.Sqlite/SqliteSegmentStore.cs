@@ -237,10 +237,12 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
 
         using (var state = new RawStatement(connection, "INSERT OR REPLACE INTO computed_traits (profile_id, name, state) VALUES (?1, ?2, ?3)"))
         {
-            // Sealed into one buffer, which SQLite copies as it binds: a batch rewrites the states of most profiles it touches.
+            // Sealed into one buffer, which SQLite copies as it binds: a batch rewrites the states of most profiles it
+            // touches. In key order, like the profile store's rows (see its CommitAsync).
             var stored = Array.Empty<byte>();
-            foreach (var (profile, trait, json) in changes.ComputedStates)
+            foreach (var index in SqliteProfileStore.InIndexOrder(changes.ComputedStates, static s => (s.Profile.Value, s.Trait)))
             {
+                var (profile, trait, json) = changes.ComputedStates[index];
                 var length = protector.StoredLength(json.Length);
                 if (stored.Length < length)
                 {

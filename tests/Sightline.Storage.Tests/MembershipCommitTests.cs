@@ -8,13 +8,9 @@ namespace Sightline.Storage.Tests;
 
 public sealed class MembershipCommitTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "sightline-members-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task A_commit_of_more_changes_than_one_transaction_holds_keeps_every_history_row_in_order()
@@ -36,7 +32,7 @@ public sealed class MembershipCommitTests : IDisposable
         }
 
         changes.Memberships.Add(new MembershipChange(1, new ProfileId(1), true, at.AddSeconds(2)));
-        var database = new SqliteDatabase(_directory);
+        var database = new SqliteDatabase(_directory.Path);
 
         await new SqliteProfileStore(database).CommitAsync(changes, CancellationToken.None);
 

@@ -465,10 +465,11 @@ public sealed class SegmentEngine
 
             using (var parsed = TraitEvent.Over(message, logged.Type, logged.MessageId, logged.Timestamp))
             {
-                foreach (var trait in Computed.Apply(facts.Computed, parsed))
+                var changed = Computed.Apply(facts.Computed, parsed);
+                for (var i = 0; i < changed.Count; i++)
                 {
-                    _computedChanged.Add((profile.Value, trait));
-                    touch.Add(new(FactKind.Computed, trait));
+                    _computedChanged.Add((profile.Value, changed[i]));
+                    touch.Add(new(FactKind.Computed, changed[i]));
                 }
             }
 
@@ -832,7 +833,7 @@ public sealed class SegmentEngine
         }
 
         // A copy of a non-empty properties object only: a JsonDocument per event is most of what events cost here.
-        var properties = message.TryGetProperty("properties", out var found) && found.ValueKind == JsonValueKind.Object && found.EnumerateObject().Any()
+        var properties = message.TryGetProperty("properties", out var found) && found.ValueKind == JsonValueKind.Object && found.EnumerateObject().MoveNext()
             ? found.Clone()
             : default;
         var interned = _names.Intern(name.GetString()!);

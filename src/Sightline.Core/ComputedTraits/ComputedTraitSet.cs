@@ -49,8 +49,9 @@ public sealed class ComputedTraitSet
         ArgumentNullException.ThrowIfNull(states);
         ArgumentNullException.ThrowIfNull(parsed);
         List<string>? changed = null;
-        foreach (var trait in Traits)
+        for (var i = 0; i < Traits.Count; i++)
         {
+            var trait = Traits[i];
             if (!states.TryGetValue(trait.Name, out var state))
             {
                 if (!trait.Matches(parsed))

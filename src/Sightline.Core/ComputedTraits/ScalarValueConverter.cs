@@ -18,7 +18,10 @@ internal sealed class ScalarValueConverter : JsonConverter<ComputedValue>
         _ => throw new JsonException("An observed value is a number, a string, a boolean or null."),
     };
 
-    public override void Write(Utf8JsonWriter writer, ComputedValue value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, ComputedValue value, JsonSerializerOptions options) => Write(writer, value);
+
+    /// <summary>Writes an observed scalar; <see cref="TraitState.WriteTo"/> writes states without the serializer.</summary>
+    public static void Write(Utf8JsonWriter writer, ComputedValue value)
     {
         if (value.Kind is ComputedValueKind.Timestamp or ComputedValueKind.List)
         {

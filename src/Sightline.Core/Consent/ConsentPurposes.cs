@@ -16,20 +16,26 @@ public static class ConsentPurposes
     /// The choices in <c>context.consent.categoryPreferences</c>, as Segment's consent tooling sends them (and imports
     /// write them): purpose → true (granted) or false (denied). Values that are not booleans say nothing and are skipped.
     /// </summary>
-    public static IEnumerable<(string Purpose, bool Granted)> Read(JsonElement message)
+    /// <remarks>A list, not an iterator: the pipeline reads every message twice, and nearly all carry no choices.</remarks>
+    public static IReadOnlyList<(string Purpose, bool Granted)> Read(JsonElement message)
     {
-        if (message.TryGetProperty("context", out var context) && context.ValueKind == JsonValueKind.Object
+        if (!(message.TryGetProperty("context", out var context) && context.ValueKind == JsonValueKind.Object
             && context.TryGetProperty("consent", out var consent) && consent.ValueKind == JsonValueKind.Object
-            && consent.TryGetProperty("categoryPreferences", out var preferences) && preferences.ValueKind == JsonValueKind.Object)
+            && consent.TryGetProperty("categoryPreferences", out var preferences) && preferences.ValueKind == JsonValueKind.Object))
         {
-            foreach (var purpose in preferences.EnumerateObject())
+            return [];
+        }
+
+        var choices = new List<(string Purpose, bool Granted)>();
+        foreach (var purpose in preferences.EnumerateObject())
+        {
+            if (purpose.Value.ValueKind is JsonValueKind.True or JsonValueKind.False && purpose.Name.Length is > 0 and <= 64)
             {
-                if (purpose.Value.ValueKind is JsonValueKind.True or JsonValueKind.False && purpose.Name.Length is > 0 and <= 64)
-                {
-                    yield return (purpose.Name.Trim().ToLowerInvariant(), purpose.Value.GetBoolean());
-                }
+                choices.Add((purpose.Name.Trim().ToLowerInvariant(), purpose.Value.GetBoolean()));
             }
         }
+
+        return choices;
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public sealed class IdentifierExtractor(IdentifierNormalizer normalizer)
     /// </summary>
     public IReadOnlyList<Identifier> Extract(JsonElement message, Source? source = null)
     {
-        var found = new List<Identifier>();
+        var found = new List<Identifier>(4);
         var region = source?.PhoneRegion ?? normalizer.DefaultRegion;
 
         void Add(string type, JsonElement? value)

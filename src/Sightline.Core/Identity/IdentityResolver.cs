@@ -24,11 +24,11 @@ public sealed class IdentityResolver(MergeRules rules, Func<ProfileId, ProfileId
     {
         // Written without LINQ: this runs for every event, and its allocations were a sixth of the pipeline's.
         var ordered = new List<Identifier>(identifiers.Count + 2);
-        foreach (var identifier in identifiers)
+        for (var i = 0; i < identifiers.Count; i++)
         {
-            if (!rules.IsBlocked(identifier))
+            if (!rules.IsBlocked(identifiers[i]))
             {
-                ordered.Add(identifier);
+                ordered.Add(identifiers[i]);
             }
         }
 
@@ -58,12 +58,23 @@ public sealed class IdentityResolver(MergeRules rules, Func<ProfileId, ProfileId
         foreach (var identifier in ordered)
         {
             var linked = graph.ProfilesOf(identifier);
-            var holders = new List<ProfileId>(linked.Count);
-            foreach (var holder in linked)
+            if (linked.Count == 0)
             {
-                if (holder != current)
+                // Unknown: nothing to join, merge or refuse.
+                if (mergeOnly?.Contains(identifier) != true)
                 {
-                    holders.Add(holder);
+                    pending.Add(identifier);
+                }
+
+                continue;
+            }
+
+            var holders = new List<ProfileId>(linked.Count);
+            for (var l = 0; l < linked.Count; l++)
+            {
+                if (linked[l] != current)
+                {
+                    holders.Add(linked[l]);
                 }
             }
 
@@ -185,7 +196,7 @@ public sealed class IdentityResolver(MergeRules rules, Func<ProfileId, ProfileId
             Profile = target,
             Created = created,
             Linked = links,
-            Merges = merges ?? [],
+            Merges = (IReadOnlyList<ProfileMerge>?)merges ?? [],
             Blocked = refusals,
         };
     }

@@ -148,8 +148,15 @@ public sealed class FieldProtector
     /// </summary>
     public byte[] BlindIndex(string type, string value)
     {
-        var text = Encoding.UTF8.GetBytes($"{type}:{value}");
-        return HMACSHA256.HashData(_indexKey, text)[..IndexSize];
+        var length = Encoding.UTF8.GetMaxByteCount(type.Length + 1 + value.Length);
+        var large = length <= 512 ? null : new byte[length];
+        Span<byte> text = large ?? stackalloc byte[512];
+        var written = Encoding.UTF8.GetBytes(type, text);
+        text[written++] = (byte)':';
+        written += Encoding.UTF8.GetBytes(value, text[written..]);
+        Span<byte> hash = stackalloc byte[KeyedHash.Size];
+        KeyedHash.Compute(_indexKey, text[..written], hash);
+        return hash[..IndexSize].ToArray();
     }
 
     private static void NextNonce(Span<byte> nonce)

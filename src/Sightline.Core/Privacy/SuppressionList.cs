@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 using Sightline.Core.Identity;
 
@@ -25,7 +24,12 @@ public sealed class SuppressionList
     public int Count => Volatile.Read(ref _hashes).Count;
 
     /// <summary>The keyed hash stored for an identifier (normalized, as the pipeline holds it).</summary>
-    public byte[] Hash(Identifier identifier) => HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(identifier.ToString()));
+    public byte[] Hash(Identifier identifier)
+    {
+        var hash = new byte[KeyedHash.Size];
+        KeyedHash.Compute(_secret, Encoding.UTF8.GetBytes(identifier.ToString()), hash);
+        return hash;
+    }
 
     /// <summary>True when any of the identifiers belongs to an erased person.</summary>
     public bool AnySuppressed(IReadOnlyList<Identifier> identifiers)

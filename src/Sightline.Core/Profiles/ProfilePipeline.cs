@@ -446,15 +446,6 @@ public sealed class ProfilePipeline(
         {
             using var document = JsonDocument.Parse(logged.Json);
             var message = document.RootElement;
-            var incoming = (PersonRecord?)null;
-            foreach (var traits in (ReadOnlySpan<JsonElement?>)[Traits(message), Traits(message.TryGetProperty("context", out var ctx) ? ctx : null)])
-            {
-                if (traits is { } found)
-                {
-                    incoming = PersonTraits.Overlay(incoming, "", found) ?? incoming;
-                }
-            }
-
             var identifiers = extractor.Extract(message, _sources.GetValueOrDefault(logged.Source));
             if (privacy is not null && suppression is { Count: > 0 } && suppression.AnySuppressed(identifiers))
             {
@@ -464,26 +455,27 @@ public sealed class ProfilePipeline(
             }
 
             var resolution = state.Resolver.Resolve(
-                state.Graph, logged.Sequence, identifiers, IdentifierExtractor.PreviousId(message),
-                (holder, identifier) => Household(state, incoming, holder, identifier));
+                state.Graph, logged.Sequence, identifiers, IdentifierExtractor.PreviousId(message), HouseholdCheck(state, message, identifiers));
             if (resolution.Created)
             {
                 changes.Created.Add(resolution.Profile);
             }
 
-            foreach (var identifier in resolution.Linked)
+            // Indexed, not foreach: an interface's enumerator is an allocation per event.
+            for (var i = 0; i < resolution.Linked.Count; i++)
             {
-                changes.Links.Add((identifier, resolution.Profile, logged.Sequence));
+                changes.Links.Add((resolution.Linked[i], resolution.Profile, logged.Sequence));
             }
 
-            foreach (var refusal in resolution.Blocked)
+            for (var i = 0; i < resolution.Blocked.Count; i++)
             {
-                changes.Blocked.Add((refusal, logged.Sequence));
+                changes.Blocked.Add((resolution.Blocked[i], logged.Sequence));
             }
 
             changes.Events.Add((logged.Sequence, resolution.Profile));
-            foreach (var merge in resolution.Merges)
+            for (var i = 0; i < resolution.Merges.Count; i++)
             {
+                var merge = resolution.Merges[i];
                 changes.Merges.Add((merge, logged.Sequence));
                 state.Index.Merge(merge.From, merge.Into);
                 segments?.Engine.Merge(merge.From, merge.Into, _time.GetUtcNow());
@@ -545,13 +537,44 @@ public sealed class ProfilePipeline(
     /// <summary>
     /// A phone is a household's as often as a person's (a landline; a family plan), and libphonenumber cannot tell
     /// fixed lines from mobiles in the US or Mexico. When the message names someone whose given name is clearly not
-    /// that of the phone's holder, they are two people sharing a number.
+    /// that of the phone's holder, they are two people sharing a number. Null when the message carries no phone: then
+    /// there is nothing to tell apart, and no closure to allocate for it.
     /// </summary>
-    private static string? Household(PipelineState state, PersonRecord? incoming, ProfileId holder, Identifier identifier) =>
-        identifier.Type == IdentifierTypes.Phone && incoming?.GivenName is not null
-            && state.Index.Get(holder) is { GivenName: not null } known && Comparisons.DifferentGivenNames(incoming, known)
+    private static Func<ProfileId, Identifier, string?>? HouseholdCheck(PipelineState state, JsonElement message, IReadOnlyList<Identifier> identifiers)
+    {
+        for (var i = 0; i < identifiers.Count; i++)
+        {
+            if (identifiers[i].Type == IdentifierTypes.Phone)
+            {
+                return (holder, identifier) => Household(state, message, holder, identifier);
+            }
+        }
+
+        return null;
+    }
+
+    // The message's person data is read only for a phone a known person holds: reading it for every message cost more
+    // than the rest of resolving it.
+    private static string? Household(PipelineState state, JsonElement message, ProfileId holder, Identifier identifier) =>
+        identifier.Type == IdentifierTypes.Phone && state.Index.Get(holder) is { GivenName: not null } known
+            && Incoming(message) is { GivenName: not null } incoming && Comparisons.DifferentGivenNames(incoming, known)
             ? $"{identifier} is shared by people with different given names (a household's number)"
             : null;
+
+    /// <summary>The person data a message carries, in its traits and its context's.</summary>
+    private static PersonRecord? Incoming(JsonElement message)
+    {
+        var incoming = (PersonRecord?)null;
+        foreach (var traits in (ReadOnlySpan<JsonElement?>)[Traits(message), Traits(message.TryGetProperty("context", out var context) ? context : null)])
+        {
+            if (traits is { } found)
+            {
+                incoming = PersonTraits.Overlay(incoming, "", found) ?? incoming;
+            }
+        }
+
+        return incoming;
+    }
 
     /// <summary>
     /// Compares a profile whose person data changed with its candidates: a match at or above the auto-merge

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using CsCheck;
 using Sightline.Core.ComputedTraits;
 using Sightline.Core.Events;
@@ -119,6 +120,27 @@ public sealed class ComputedTraitProperties
                 Shape(TraitState.FromJson(state.ToJson())).ShouldBe(Shape(state), Label(trait));
             }
         }, iter: Iterations);
+
+    [Fact]
+    public void A_state_is_stored_as_the_serializer_wrote_it() =>
+        Gen.Select(Gen.Int[0, 100], Gen.Int[0, 86_399], Gen.OneOf(Gen.Const("A"), Gen.Const("B")), Values, Gen.String)
+            .Array[0, 30]
+            .Select(events => events.Select(e => Track(e.Item3, Start.AddDays(e.Item1).AddSeconds(e.Item2), $$"""{"v": {{e.Item4}}}""", e.Item5)).ToArray())
+            .Sample(events =>
+            {
+                foreach (var trait in Traits)
+                {
+                    var state = trait.Recompute(events);
+                    state.ToJson().ShouldBe(JsonSerializer.SerializeToUtf8Bytes(state, TraitStateJson.Default.TraitState), Label(trait));
+                }
+            }, iter: Iterations);
+
+    // Property values as JSON: text of any characters (escaping), numbers of any scale, flags.
+    private static readonly Gen<string> Values = Gen.OneOf(
+        Gen.String.Select(text => JsonSerializer.Serialize(text)),
+        Gen.Decimal.Select(number => number.ToString(CultureInfo.InvariantCulture)),
+        Gen.Int[-5, 5].Select(number => number.ToString(CultureInfo.InvariantCulture)),
+        Gen.Bool.Select(flag => flag ? "true" : "false"));
 
     private static string Properties(int kind, int n) => kind switch
     {

@@ -60,4 +60,16 @@ public sealed class FieldProtectorTests
         Protector(1).BlindIndex("user_id", "ana@shop.es").ShouldNotBe(index);
         new FieldProtector(new Dictionary<byte, byte[]>(), null, RandomNumberGenerator.GetBytes(32)).BlindIndex("email", "ana@shop.es").ShouldNotBe(index);
     }
+
+    [Fact]
+    public void A_blind_index_is_the_first_16_bytes_of_the_HMAC_SHA256_of_type_colon_value()
+    {
+        // Plain, empty, non-ASCII, unpaired surrogates, and longer than the index's stack buffer.
+        (string Type, string Value)[] identifiers = [("email", "ana@shop.es"), ("user_id", ""), ("name", "José Ñúñez 山田 \ud83d\ude00"), ("lone", "\ud83d:\ude00")];
+        foreach (var (type, value) in identifiers.Concat(identifiers.Select(i => (i.Type, i.Value + new string('é', 400)))))
+        {
+            var expected = HMACSHA256.HashData(IndexKey, Encoding.UTF8.GetBytes($"{type}:{value}"))[..16];
+            new FieldProtector(new Dictionary<byte, byte[]>(), null, IndexKey).BlindIndex(type, value).ShouldBe(expected, $"{type}:{value}");
+        }
+    }
 }
