@@ -1,22 +1,17 @@
-using Microsoft.Data.Sqlite;
 using Sightline.Storage.Sqlite;
 
 namespace Sightline.Storage.Tests;
 
 public sealed class WalCheckpointTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "sightline-wal-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public void By_default_the_commit_that_takes_the_log_past_a_thousand_pages_copies_it_into_the_file()
     {
-        var database = new SqliteDatabase(_directory);
+        var database = new SqliteDatabase(_directory.Path);
         var before = DerivedFileBytes();
 
         WriteDerived(database, pages: 1_500);
@@ -27,7 +22,7 @@ public sealed class WalCheckpointTests : IDisposable
     [Fact]
     public void With_background_checkpoints_commits_leave_the_copying_to_Checkpoint()
     {
-        var database = new SqliteDatabase(_directory, checkpointInBackground: true);
+        var database = new SqliteDatabase(_directory.Path, checkpointInBackground: true);
         var before = DerivedFileBytes();
 
         WriteDerived(database, pages: 1_500);
@@ -37,7 +32,7 @@ public sealed class WalCheckpointTests : IDisposable
         DerivedFileBytes().ShouldBeGreaterThan(before + (1_500 * 4096));
     }
 
-    private long DerivedFileBytes() => new FileInfo(Path.Combine(_directory, SqliteDatabase.DerivedFileName)).Length;
+    private long DerivedFileBytes() => new FileInfo(Path.Combine(_directory.Path, SqliteDatabase.DerivedFileName)).Length;
 
     // One transaction of incompressible rows filling about that many 4 KB pages of the derived file.
     private static void WriteDerived(SqliteDatabase database, int pages)
