@@ -224,6 +224,9 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             cancellationToken, ("$profile", profile.Value)))
             .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
 
+    /// <summary>What the stored fingerprints read while the pipeline holds changed computed states in memory.</summary>
+    internal const string UnsettledFingerprint = "unsettled";
+
     /// <summary>Stores a batch's computed-trait states and membership changes, inside the pipeline's transaction.</summary>
     internal static void Write(SqliteConnection connection, SqliteTransaction transaction, ProfileChanges changes, FieldProtector protector)
     {
@@ -251,6 +254,12 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
 
                 state.Bind(1, profile.Value).Bind(2, trait).Bind(3, stored.AsSpan(0, protector.Seal(json, ProtectedColumns.ComputedState, stored))).Step();
             }
+        }
+
+        if (changes.ComputedUnsettled)
+        {
+            // No definition's fingerprint reads like this, so every trait is built again from the log at the next start.
+            SqliteDatabase.Execute(connection, $"UPDATE computed_fingerprints SET fingerprint = '{UnsettledFingerprint}'", transaction);
         }
 
         using (var fingerprint = SqliteProfileStore.Command(connection, "INSERT OR REPLACE INTO computed_fingerprints (name, fingerprint) VALUES ($name, $fingerprint)", transaction, "$name", "$fingerprint"))

@@ -2,6 +2,9 @@ using Sightline.Storage.Sqlite;
 
 namespace Sightline.Storage.Tests;
 
+// Alone: other tests clear every connection pool as they end, and closing the last connection to a database
+// checkpoints its write-ahead log, which is what these tests watch for.
+[Collection(nameof(WalCheckpointTests))]
 public sealed class WalCheckpointTests : IDisposable
 {
     private readonly TempDirectory _directory = new();
@@ -49,3 +52,6 @@ public sealed class WalCheckpointTests : IDisposable
         transaction.Commit();
     }
 }
+
+[CollectionDefinition(nameof(WalCheckpointTests), DisableParallelization = true)]
+public sealed class WalCheckpointsAlone;

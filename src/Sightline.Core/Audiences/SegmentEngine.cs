@@ -53,6 +53,8 @@ public sealed class SegmentEngine
     private readonly HashSet<long> _evaluating = [];
     // After a load or new computed traits, the next definitions decide every segment for every profile again.
     private bool _sweepAllNext = true;
+    // Changed computed states are held back from the store (see Collect); the stored ones are marked out of date.
+    private bool _computedHeld;
 
     public SegmentEngine(ComputedTraitSet computed)
     {
@@ -75,6 +77,18 @@ public sealed class SegmentEngine
             lock (_gate)
             {
                 return [.. _segments.Select(s => s.Definition)];
+            }
+        }
+    }
+
+    /// <summary>Whether changed computed states are held back from the store (see <see cref="Collect"/>).</summary>
+    public bool HoldsComputed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _computedHeld;
             }
         }
     }
@@ -114,6 +128,7 @@ public sealed class SegmentEngine
             _sweep = null;
             _evaluating.Clear();
             _sweepAllNext = true;
+            _computedHeld = false;
         }
     }
 
@@ -522,22 +537,31 @@ public sealed class SegmentEngine
     /// <paramref name="evaluate"/> off while it catches up on a backlog, so a rebuild never records the passing
     /// memberships of half-replayed profiles.
     /// </summary>
-    public void Collect(ProfileChanges changes, DateTimeOffset now, bool evaluate)
+    /// <param name="changes">Where the batch's changes go.</param>
+    /// <param name="now">The time memberships are decided at.</param>
+    /// <param name="evaluate">Whether to decide the memberships of the profiles touched.</param>
+    /// <param name="holdComputed">
+    /// Keeps changed computed states in memory instead, to go with a later batch: in a backlog a busy profile's states
+    /// change in nearly every batch, and storing them each time was a fifth of a rebuild's processor time. The first
+    /// batch that holds them back marks the stored fingerprints out of date (<see cref="ProfileChanges.ComputedUnsettled"/>),
+    /// so a restart before the states are stored builds them again from the log; the batch that stores them settles
+    /// the fingerprints again.
+    /// </param>
+    public void Collect(ProfileChanges changes, DateTimeOffset now, bool evaluate, bool holdComputed = false)
     {
         ArgumentNullException.ThrowIfNull(changes);
         lock (_gate)
         {
-            changes.ComputedRetired.AddRange(_computedCleared.Select(p => new ProfileId(p)));
-            foreach (var (profile, trait) in _computedChanged)
+            if (holdComputed)
             {
-                if (_profiles.TryGetValue(profile, out var facts) && facts.Computed.TryGetValue(trait, out var state))
-                {
-                    changes.ComputedStates.Add((new ProfileId(profile), trait, state.ToJson()));
-                }
+                changes.ComputedUnsettled = !_computedHeld;
+                _computedHeld = true;
+            }
+            else
+            {
+                MoveComputed(changes);
             }
 
-            _computedCleared.Clear();
-            _computedChanged.Clear();
             changes.Memberships.AddRange(_pending);
             _pending.Clear();
             if (!evaluate)
@@ -555,6 +579,26 @@ public sealed class SegmentEngine
             }
 
             _dirty.Clear();
+        }
+    }
+
+    private void MoveComputed(ProfileChanges changes)
+    {
+        changes.ComputedRetired.AddRange(_computedCleared.Select(p => new ProfileId(p)));
+        foreach (var (profile, trait) in _computedChanged)
+        {
+            if (_profiles.TryGetValue(profile, out var facts) && facts.Computed.TryGetValue(trait, out var state))
+            {
+                changes.ComputedStates.Add((new ProfileId(profile), trait, state.ToJson()));
+            }
+        }
+
+        _computedCleared.Clear();
+        _computedChanged.Clear();
+        if (_computedHeld)
+        {
+            changes.ComputedFingerprints.AddRange(Computed.Traits.Select(t => (t.Name, t.Fingerprint)));
+            _computedHeld = false;
         }
     }
 

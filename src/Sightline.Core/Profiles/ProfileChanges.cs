@@ -48,6 +48,12 @@ public sealed class ProfileChanges
     /// <summary>The computed traits whose every live profile's state is now built by this definition fingerprint.</summary>
     public List<(string Trait, string Fingerprint)> ComputedFingerprints { get; } = [];
 
+    /// <summary>
+    /// Computed-trait states changed in this batch are held in memory, not stored: until a later batch stores them with
+    /// <see cref="ComputedFingerprints"/>, the stored fingerprints read as out of date, so a restart rebuilds the states.
+    /// </summary>
+    public bool ComputedUnsettled { get; set; }
+
     /// <summary>Computed traits no longer defined: their states go.</summary>
     public List<string> ComputedDropped { get; } = [];
 
@@ -56,6 +62,6 @@ public sealed class ProfileChanges
 
     /// <summary>True when there is nothing to store but possibly the checkpoint.</summary>
     public bool IsEmpty => Created.Count == 0 && Links.Count == 0 && Merges.Count == 0 && Blocked.Count == 0 && Events.Count == 0 && Traits.Count == 0 && Suggestions.Count == 0 && Consents.Count == 0
-        && ComputedStates.Count == 0 && ComputedRetired.Count == 0 && ComputedFingerprints.Count == 0 && ComputedDropped.Count == 0
+        && ComputedStates.Count == 0 && ComputedRetired.Count == 0 && ComputedFingerprints.Count == 0 && ComputedDropped.Count == 0 && !ComputedUnsettled
         && Memberships.Count == 0;
 }

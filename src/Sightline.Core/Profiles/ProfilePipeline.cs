@@ -34,6 +34,8 @@ public sealed class ProfilePipeline(
     SegmentRuntime? segments = null, TimeProvider? time = null) : IDisposable
 {
     private static readonly TimeSpan VersionCheck = TimeSpan.FromSeconds(2);
+    // How long the API's computed traits may lag the rest of a profile while the pipeline works through a backlog.
+    private static readonly TimeSpan ComputedStoreInterval = TimeSpan.FromSeconds(5);
     private readonly IProfileObserver[] _observers = [.. observers ?? []];
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private int _segmentsChanged;
@@ -41,6 +43,7 @@ public sealed class ProfilePipeline(
     private string? _segmentVersion;
     private DateTimeOffset _versionCheckedAt;
     private DateTimeOffset _nextRefresh;
+    private DateTimeOffset _computedStoredAt;
     private readonly SemaphoreSlim _wake = new(0);
     private readonly ConcurrentQueue<(Func<CancellationToken, Task> Work, bool Reload)> _exclusive = new();
     private int _running;
@@ -278,6 +281,14 @@ public sealed class ProfilePipeline(
             {
                 // Whoever waits for Processed while the log is idle waits for this.
                 await DrainAsync();
+                if (segments is { Engine.HoldsComputed: true })
+                {
+                    // A backlog that ended on a batch's edge: the states its batches held back are stored now.
+                    var held = new ProfileChanges { Checkpoint = _position };
+                    segments.Engine.Collect(held, _time.GetUtcNow(), evaluate: false);
+                    await StoreAsync(held, ([], []), Touched(state, held), [], cancellationToken);
+                }
+
                 if (!_caughtUp)
                 {
                     // Once more round the loop: segments wait for the end of a backlog (a rebuild) to evaluate.
@@ -312,7 +323,7 @@ public sealed class ProfilePipeline(
             // A sweep under way goes on a slice per batch, stored with it.
             var decided = _caughtUp && segments is not null ? segments.Engine.Sweep(changes, now) : [];
 
-            segments?.Engine.Collect(changes, now, evaluate: _caughtUp && Volatile.Read(ref _segmentsChanged) == 0);
+            segments?.Engine.Collect(changes, now, evaluate: _caughtUp && Volatile.Read(ref _segmentsChanged) == 0, holdComputed: HoldComputed(now));
             // What the store work needs of the graph is read now: the next batch changes the graph while this one commits.
             var minimize = (Sequences: (IReadOnlyList<long>)[], Profiles: (IReadOnlyList<ProfileId>)[]);
             if (privacy is not null && (changes.Minimized.Count > 0 || changes.Withdrawn.Count > 0))
@@ -328,6 +339,23 @@ public sealed class ProfilePipeline(
             // The store work of this batch runs while the pipeline resolves the next one; batches still commit in order.
             _committing = Task.Run(() => StoreAsync(changes, minimize, touched, decided, cancellationToken), CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Whether this batch's changed computed states stay in memory (<see cref="SegmentEngine.Collect"/>): only while the
+    /// pipeline is behind, for at most <see cref="ComputedStoreInterval"/>, and not when work that reloads from the
+    /// store is waiting.
+    /// </summary>
+    private bool HoldComputed(DateTimeOffset now)
+    {
+        if (!_caughtUp && now - _computedStoredAt < ComputedStoreInterval && _exclusive.IsEmpty && _eventsRemoved.IsEmpty
+            && Volatile.Read(ref _rebuildRequested) == 0 && Volatile.Read(ref _approvalsWaiting) == 0)
+        {
+            return true;
+        }
+
+        _computedStoredAt = now;
+        return false;
     }
 
     /// <summary>
