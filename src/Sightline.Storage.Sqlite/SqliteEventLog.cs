@@ -131,7 +131,10 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public Task<IReadOnlyList<LoggedEvent>> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LoggedEvent>> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken) =>
+        ReadAsync(afterSequence, limit, null, cancellationToken);
+
+    public Task<IReadOnlyList<LoggedEvent>> ReadAsync(long afterSequence, int limit, PayloadBuffer? payloads, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = database.Open();
@@ -143,16 +146,17 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
             WHERE e.seq > ?1 ORDER BY e.seq LIMIT ?2
             """);
         query.Bind(1, afterSequence).Bind(2, limit);
-        return Task.FromResult(ReadEvents(query, database.Protector));
+        return Task.FromResult(ReadEvents(query, database.Protector, payloads));
     }
 
     /// <summary>
     /// Reads rows of (seq, source name, message_id, type, received_at, timestamp, payload), in that column order. The
     /// pipeline reads every event this way: each payload is opened where SQLite holds it, and the few source and type
-    /// names are read once, not once a row.
+    /// names are read once, not once a row. With <paramref name="payloads"/>, payloads are opened into it (reset first).
     /// </summary>
-    internal static IReadOnlyList<LoggedEvent> ReadEvents(RawStatement query, FieldProtector protector)
+    internal static IReadOnlyList<LoggedEvent> ReadEvents(RawStatement query, FieldProtector protector, PayloadBuffer? payloads = null)
     {
+        payloads?.Reset();
         var events = new List<LoggedEvent>();
         var names = new List<(byte[] Utf8, string Text)>();
         while (query.Read())
@@ -165,11 +169,23 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog, IQuaran
                 Type = MessageTypes.Parse(Name(names, query.Bytes(3))),
                 ReceivedAt = DateTimeOffset.FromUnixTimeMilliseconds(query.Int64(4)),
                 Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(query.Int64(5)),
-                Json = protector.Open(query.Bytes(6), ProtectedColumns.EventPayload),
+                Json = Payload(query.Bytes(6)),
             });
         }
 
         return events;
+
+        ReadOnlyMemory<byte> Payload(ReadOnlySpan<byte> stored)
+        {
+            if (payloads is null)
+            {
+                return protector.Open(stored, ProtectedColumns.EventPayload);
+            }
+
+            var opened = payloads.Take(FieldProtector.OpenedLength(stored));
+            protector.Open(stored, ProtectedColumns.EventPayload, opened.Span);
+            return opened;
+        }
 
         static string Name(List<(byte[] Utf8, string Text)> names, ReadOnlySpan<byte> utf8)
         {

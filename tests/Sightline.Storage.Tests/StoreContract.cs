@@ -49,8 +49,28 @@ public abstract class StoreContract : IDisposable
         events[1].Type.ShouldBe(MessageType.Identify);
         events[0].ReceivedAt.ShouldBe(Now);
         events[0].Timestamp.ShouldBe(Now.AddMinutes(-1));
-        Encoding.UTF8.GetString(events[0].Json).ShouldContain("Ñandú");
+        Encoding.UTF8.GetString(events[0].Json.Span).ShouldContain("Ñandú");
         (await Log.ReadAsync(events[0].Sequence, 10, CancellationToken.None)).ShouldHaveSingleItem().MessageId.ShouldBe("b");
+    }
+
+    [Fact]
+    public async Task Payloads_read_into_a_reused_buffer_are_those_read_without_one_also_when_it_grows()
+    {
+        var web = await AddSourceAsync("web");
+        // 40 payloads of 30 KB: more than the buffer's first megabyte.
+        var padded = Enumerable.Range(0, 40).Select(i => new LogEntry(web.Id, Message($"m{i}") with
+        {
+            Json = Encoding.UTF8.GetBytes($$$"""{"type":"track","messageId":"m{{{i}}}","userId":"u1","event":"Ñandú","properties":{"pad":"{{{new string((char)('a' + (i % 26)), 30_000)}}}"}}"""),
+        }));
+        await Log.AppendAsync([.. padded], [], CancellationToken.None);
+        var plain = (await Log.ReadAsync(0, 100, CancellationToken.None)).Select(e => Encoding.UTF8.GetString(e.Json.Span)).ToList();
+        var buffer = new PayloadBuffer();
+
+        var buffered = await Log.ReadAsync(0, 100, buffer, CancellationToken.None);
+        buffered.Select(e => Encoding.UTF8.GetString(e.Json.Span)).ShouldBe(plain);
+
+        var again = await Log.ReadAsync(buffered[19].Sequence, 100, buffer, CancellationToken.None);
+        again.Select(e => Encoding.UTF8.GetString(e.Json.Span)).ShouldBe(plain[20..]);
     }
 
     [Fact]

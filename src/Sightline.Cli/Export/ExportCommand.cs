@@ -111,7 +111,7 @@ internal static class ExportCommand
                     writer.WriteString("receivedAt", Timestamps.Format(e.ReceivedAt));
                     writer.WriteString("timestamp", Timestamps.Format(e.Timestamp));
                     writer.WritePropertyName("message");
-                    writer.WriteRawValue(e.Json, skipInputValidation: true);
+                    writer.WriteRawValue(e.Json.Span, skipInputValidation: true);
                 });
             }
 

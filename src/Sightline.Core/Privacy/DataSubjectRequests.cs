@@ -26,7 +26,7 @@ public sealed class DataSubjectRequests(IProfileStore profiles, IPrivacyStore pr
         {
             var page = await profiles.EventsAsync(person, before, EventPage, null, null, cancellationToken);
             events.AddRange(page.Select(e => new ReportedEvent(
-                e.Sequence, e.Source, e.MessageId, e.Type.ToString().ToLowerInvariant(), e.Timestamp, e.ReceivedAt, JsonSerializer.Deserialize<JsonElement>(e.Json))));
+                e.Sequence, e.Source, e.MessageId, e.Type.ToString().ToLowerInvariant(), e.Timestamp, e.ReceivedAt, JsonSerializer.Deserialize<JsonElement>(e.Json.Span))));
             if (page.Count < EventPage)
             {
                 break;

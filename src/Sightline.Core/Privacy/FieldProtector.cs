@@ -127,9 +127,22 @@ public sealed class FieldProtector
     /// <exception cref="CryptographicException">The key is missing, or the value was altered or belongs to another column.</exception>
     public byte[] Open(ReadOnlySpan<byte> stored, ReadOnlySpan<byte> associatedData)
     {
+        var plaintext = new byte[OpenedLength(stored)];
+        Open(stored, associatedData, plaintext);
+        return plaintext;
+    }
+
+    /// <summary>Length of the plaintext of a stored value (see <see cref="Open(ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{byte})"/>).</summary>
+    public static int OpenedLength(ReadOnlySpan<byte> stored) => KeyIdOf(stored) is null ? stored.Length : stored.Length - Overhead;
+
+    /// <summary>The plaintext of a stored value, into <paramref name="destination"/> (<see cref="OpenedLength"/> bytes).</summary>
+    /// <exception cref="CryptographicException">The key is missing, or the value was altered or belongs to another column.</exception>
+    public void Open(ReadOnlySpan<byte> stored, ReadOnlySpan<byte> associatedData, Span<byte> destination)
+    {
         if (KeyIdOf(stored) is not { } id)
         {
-            return stored.ToArray();
+            stored.CopyTo(destination);
+            return;
         }
 
         if (_keys[id] is null)
@@ -137,9 +150,8 @@ public sealed class FieldProtector
             throw new CryptographicException($"a value is sealed under encryption key {id}, which is not configured");
         }
 
-        var plaintext = new byte[stored.Length - Overhead];
-        Cipher(id).Decrypt(stored.Slice(2, NonceSize), stored.Slice(2 + NonceSize, plaintext.Length), stored[^TagSize..], plaintext, associatedData);
-        return plaintext;
+        var length = stored.Length - Overhead;
+        Cipher(id).Decrypt(stored.Slice(2, NonceSize), stored.Slice(2 + NonceSize, length), stored[^TagSize..], destination[..length], associatedData);
     }
 
     /// <summary>

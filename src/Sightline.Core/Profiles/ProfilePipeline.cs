@@ -55,6 +55,9 @@ public sealed class ProfilePipeline(
     private Task _committing = Task.CompletedTask;
     // The next batch, read while this one is resolved when the pipeline is behind; null when none is under way.
     private (long After, Task<IReadOnlyList<LoggedEvent>> Events)? _prefetch;
+    // Reads take turns with two buffers: a batch is resolved from one while the next is read into the other.
+    private readonly PayloadBuffer[] _payloads = [new(), new()];
+    private int _payloadTurn;
     private int _rebuildRequested;
     private int _approvalsWaiting;
     private readonly ConcurrentQueue<long> _eventsRemoved = new();
@@ -190,31 +193,49 @@ public sealed class ProfilePipeline(
         if (_prefetch is { } prefetch)
         {
             _prefetch = null;
-            try
-            {
-                await prefetch.Events;
-            }
-            catch (OperationCanceledException)
-            {
-                // Stopping: nothing to keep.
-            }
+            await QuietReadAsync(prefetch.Events);
         }
 
         await DrainAsync();
     }
 
-    private Task<IReadOnlyList<LoggedEvent>> ReadAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<LoggedEvent>> ReadAsync(CancellationToken cancellationToken)
     {
         if (_prefetch is { } prefetch)
         {
             _prefetch = null;
             if (prefetch.After == _position)
             {
-                return prefetch.Events;
+                return await prefetch.Events;
             }
+
+            // Done with before its buffer's turn comes round again.
+            await QuietReadAsync(prefetch.Events);
         }
 
-        return log.ReadAsync(_position, batchSize, cancellationToken);
+        return await log.ReadAsync(_position, batchSize, NextPayloads(), cancellationToken);
+    }
+
+    /// <summary>
+    /// The buffer for the next read: not the last read's, whose batch may be the one resolving now, but the one before,
+    /// whose batch is done with (resolving is all that reads payloads).
+    /// </summary>
+    private PayloadBuffer NextPayloads()
+    {
+        _payloadTurn ^= 1;
+        return _payloads[_payloadTurn];
+    }
+
+    private static async Task QuietReadAsync(Task<IReadOnlyList<LoggedEvent>> read)
+    {
+        try
+        {
+            await read;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: nothing to keep.
+        }
     }
 
     /// <summary>Waits for the previous batch's store work: whatever reads or writes the store besides a batch's commit goes after it.</summary>
@@ -314,7 +335,8 @@ public sealed class ProfilePipeline(
             {
                 // Behind: the next batch is read while this one is resolved.
                 var after = events[^1].Sequence;
-                _prefetch = (after, Task.Run(() => log.ReadAsync(after, batchSize, cancellationToken), CancellationToken.None));
+                var payloads = NextPayloads();
+                _prefetch = (after, Task.Run(() => log.ReadAsync(after, batchSize, payloads, cancellationToken), CancellationToken.None));
             }
 
             var changes = Process(state, events);

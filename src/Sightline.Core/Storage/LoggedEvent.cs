@@ -19,5 +19,5 @@ public sealed record LoggedEvent
     public required DateTimeOffset Timestamp { get; init; }
 
     /// <summary>The normalized message as UTF-8 JSON.</summary>
-    public required byte[] Json { get; init; }
+    public required ReadOnlyMemory<byte> Json { get; init; }
 }

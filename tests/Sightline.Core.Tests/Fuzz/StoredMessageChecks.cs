@@ -127,7 +127,7 @@ public static class StoredMessageChecks
     public static string? Logged(MessageParser parser, Storage.LoggedEvent logged, IngestionLimits limits)
     {
         var stored = new MessageParser(limits with { MaxMessageBytes = limits.MaxMessageBytes + MessageParser.ServerFieldsBytes });
-        var again = (parser.RequireUserOrAnonymousId ? stored : stored.ForImports()).Parse(logged.Json, logged.Type, ReceivedAgain(logged.Json, logged.ReceivedAt));
+        var again = (parser.RequireUserOrAnonymousId ? stored : stored.ForImports()).Parse(logged.Json.ToArray(), logged.Type, ReceivedAgain(logged.Json.ToArray(), logged.ReceivedAt));
         return again.Accepted is [var ids]
             ? Message(parser, new EventMessage
             {
@@ -137,7 +137,7 @@ public static class StoredMessageChecks
                 AnonymousId = ids.AnonymousId,
                 Timestamp = logged.Timestamp,
                 ReceivedAt = logged.ReceivedAt,
-                Json = logged.Json,
+                Json = logged.Json.ToArray(),
             }, limits)
             : $"event {logged.Sequence} in the log is rejected when read back: {again.Rejected[0].Field}: {again.Rejected[0].Reason}";
     }

@@ -103,7 +103,7 @@ public sealed class EncryptionTests : IDisposable
         var (again, profile) = await server.SendAsync(Admin(HttpMethod.Get, "/v1/profiles/phone:+34677123498"));
         again.ShouldBe(200);
         profile.ToString().ShouldContain("Villacriptana");
-        (await server.LogAsync()).Select(e => Encoding.UTF8.GetString(e.Json)).ShouldContain(json => json.Contains("Calle Cifrada 7771", StringComparison.Ordinal));
+        (await server.LogAsync()).Select(e => Encoding.UTF8.GetString(e.Json.Span)).ShouldContain(json => json.Contains("Calle Cifrada 7771", StringComparison.Ordinal));
         var (_, encryption) = await server.SendAsync(Admin(HttpMethod.Get, "/v1/admin/encryption"));
         encryption.GetProperty("values").EnumerateObject().Select(p => p.Name).ShouldBe(["1"]);
         await ShouldHoldNoneAsync(Data);

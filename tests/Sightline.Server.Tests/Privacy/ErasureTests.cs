@@ -91,7 +91,7 @@ public sealed class ErasureTests
         (resummary.GetProperty("suppressed").GetInt64(), resummary.GetProperty("unchanged").GetInt64(), resummary.GetProperty("quarantined").GetInt64()).ShouldBe((2, 1, 0));
         await server.PipelineCaughtUpAsync();
         (await server.SendAsync(Admin(HttpMethod.Get, "/v1/profiles/email:anabelina.zq@correo-unico.es"))).Status.ShouldBe(404);
-        (await server.LogAsync()).ShouldNotContain(e => Encoding.UTF8.GetString(e.Json).Contains("anabelina", StringComparison.OrdinalIgnoreCase));
+        (await server.LogAsync()).ShouldNotContain(e => Encoding.UTF8.GetString(e.Json.ToArray()).Contains("anabelina", StringComparison.OrdinalIgnoreCase));
         var (_, suppressed) = await server.SendAsync(Admin(HttpMethod.Get, "/v1/privacy/suppressed"));
         suppressed.GetProperty("identifiers").GetInt32().ShouldBe(5);
         suppressed.GetProperty("droppedBySource").GetProperty("web").GetInt64().ShouldBe(1);

@@ -21,7 +21,7 @@ public static class TraitText
     };
 
     /// <summary>Indented JSON, for a timeline entry's details.</summary>
-    public static string Pretty(byte[] json)
+    public static string Pretty(ReadOnlyMemory<byte> json)
     {
         using var document = JsonDocument.Parse(json);
         return JsonSerializer.Serialize(document.RootElement, Indented);
