@@ -445,7 +445,7 @@ public sealed class SegmentEngine
             var facts = Facts(profile.Value);
             var deniedBefore = facts.DeniesAnalytics;
             var rank = new TraitRank(source?.Kind != SourceKind.ThirdParty, source?.Trust ?? 0, logged.Timestamp.ToUnixTimeMilliseconds(), logged.Sequence);
-            foreach (var traits in (ReadOnlySpan<JsonElement?>)[ProfilePipeline.Traits(message), ProfilePipeline.Traits(message.TryGetProperty("context", out var context) ? context : null)])
+            foreach (var traits in (ReadOnlySpan<JsonElement?>)[ProfilePipeline.Traits(message), ProfilePipeline.Traits(message.TryGetProperty("context"u8, out var context) ? context : null)])
             {
                 if (traits is { } found)
                 {
@@ -871,13 +871,13 @@ public sealed class SegmentEngine
     /// <summary>Keeps a track event for <c>performed</c> conditions; returns its name, or null when it has none.</summary>
     private string? AddEvent(ProfileFacts facts, DateTimeOffset timestamp, JsonElement message)
     {
-        if (!message.TryGetProperty("event", out var name) || name.ValueKind != JsonValueKind.String)
+        if (!message.TryGetProperty("event"u8, out var name) || name.ValueKind != JsonValueKind.String)
         {
             return null;
         }
 
         // A copy of a non-empty properties object only: a JsonDocument per event is most of what events cost here.
-        var properties = message.TryGetProperty("properties", out var found) && found.ValueKind == JsonValueKind.Object && found.EnumerateObject().MoveNext()
+        var properties = message.TryGetProperty("properties"u8, out var found) && found.ValueKind == JsonValueKind.Object && found.EnumerateObject().MoveNext()
             ? found.Clone()
             : default;
         var interned = _names.Intern(name.GetString()!);

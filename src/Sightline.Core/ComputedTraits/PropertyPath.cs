@@ -11,13 +11,14 @@ public sealed record PropertyPath
 {
     private const string RootPrefix = "$.";
 
-    private readonly string[] _segments;
+    // As UTF-8: every event a trait reads looks them up, and a name given as a string is transcoded at each lookup.
+    private readonly byte[][] _segments;
 
     private PropertyPath(string text, bool fromRoot, string[] segments)
     {
         Text = text;
         FromRoot = fromRoot;
-        _segments = segments;
+        _segments = [.. segments.Select(System.Text.Encoding.UTF8.GetBytes)];
     }
 
     /// <summary>The path as written, such as <c>total</c> or <c>$.context.page.url</c>.</summary>

@@ -18,9 +18,8 @@ public sealed class TraitEvent : IDisposable
         MessageId = messageId;
         Timestamp = timestamp;
         Root = root;
-        Body = Root.TryGetProperty(PropertyPath.BodyIsTraits(type) ? "traits" : "properties", out var body) ? body : default;
-        var nameField = type == MessageType.Track ? "event" : "name";
-        Name = Root.TryGetProperty(nameField, out var name) && name.ValueKind == JsonValueKind.String ? name : default;
+        Body = Root.TryGetProperty(PropertyPath.BodyIsTraits(type) ? "traits"u8 : "properties"u8, out var body) ? body : default;
+        Name = Root.TryGetProperty(type == MessageType.Track ? "event"u8 : "name"u8, out var name) && name.ValueKind == JsonValueKind.String ? name : default;
     }
 
     public MessageType Type { get; }

@@ -19,9 +19,9 @@ public static class ConsentPurposes
     /// <remarks>A list, not an iterator: the pipeline reads every message twice, and nearly all carry no choices.</remarks>
     public static IReadOnlyList<(string Purpose, bool Granted)> Read(JsonElement message)
     {
-        if (!(message.TryGetProperty("context", out var context) && context.ValueKind == JsonValueKind.Object
-            && context.TryGetProperty("consent", out var consent) && consent.ValueKind == JsonValueKind.Object
-            && consent.TryGetProperty("categoryPreferences", out var preferences) && preferences.ValueKind == JsonValueKind.Object))
+        if (!(message.TryGetProperty("context"u8, out var context) && context.ValueKind == JsonValueKind.Object
+            && context.TryGetProperty("consent"u8, out var consent) && consent.ValueKind == JsonValueKind.Object
+            && consent.TryGetProperty("categoryPreferences"u8, out var preferences) && preferences.ValueKind == JsonValueKind.Object))
         {
             return [];
         }

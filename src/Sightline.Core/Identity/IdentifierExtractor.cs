@@ -36,29 +36,29 @@ public sealed class IdentifierExtractor(IdentifierNormalizer normalizer)
             }
         }
 
-        Add(IdentifierTypes.UserId, Property(message, "userId"));
-        Add(IdentifierTypes.AnonymousId, Property(message, "anonymousId"));
-        var context = Property(message, "context");
-        foreach (var traits in (ReadOnlySpan<JsonElement?>)[Property(message, "traits"), Property(context, "traits")])
+        Add(IdentifierTypes.UserId, Property(message, "userId"u8));
+        Add(IdentifierTypes.AnonymousId, Property(message, "anonymousId"u8));
+        var context = Property(message, "context"u8);
+        foreach (var traits in (ReadOnlySpan<JsonElement?>)[Property(message, "traits"u8), Property(context, "traits"u8)])
         {
-            Add(IdentifierTypes.Email, Property(traits, "email"));
-            Add(IdentifierTypes.Phone, Property(traits, "phone"));
+            Add(IdentifierTypes.Email, Property(traits, "email"u8));
+            Add(IdentifierTypes.Phone, Property(traits, "phone"u8));
             foreach (var declared in source?.IdentifierTraits ?? [])
             {
                 Add(declared, Property(traits, declared));
             }
         }
 
-        var device = Property(context, "device");
-        Add(IdentifierTypes.DeviceId, Property(device, "id"));
-        Add(IdentifierTypes.AdvertisingId, Property(device, "advertisingId"));
-        if (Property(context, "externalIds") is { ValueKind: JsonValueKind.Array } externalIds)
+        var device = Property(context, "device"u8);
+        Add(IdentifierTypes.DeviceId, Property(device, "id"u8));
+        Add(IdentifierTypes.AdvertisingId, Property(device, "advertisingId"u8));
+        if (Property(context, "externalIds"u8) is { ValueKind: JsonValueKind.Array } externalIds)
         {
             foreach (var external in externalIds.EnumerateArray())
             {
-                if (Property(external, "type") is { ValueKind: JsonValueKind.String } type && type.GetString() is { Length: > 0 } name)
+                if (Property(external, "type"u8) is { ValueKind: JsonValueKind.String } type && type.GetString() is { Length: > 0 } name)
                 {
-                    Add(name.Trim().ToLowerInvariant(), Property(external, "id"));
+                    Add(name.Trim().ToLowerInvariant(), Property(external, "id"u8));
                 }
             }
         }
@@ -68,13 +68,19 @@ public sealed class IdentifierExtractor(IdentifierNormalizer normalizer)
 
     /// <summary>The id an alias call says this user was known by before (<c>previousId</c>), if any.</summary>
     public static string? PreviousId(JsonElement message) =>
-        Property(message, "type") is { ValueKind: JsonValueKind.String } type && type.ValueEquals(MessageTypes.Name(MessageType.Alias))
-            && Property(message, "previousId") is { } previous
+        Property(message, "type"u8) is { ValueKind: JsonValueKind.String } type && type.ValueEquals(MessageTypes.Name(MessageType.Alias))
+            && Property(message, "previousId"u8) is { } previous
             && previous.ValueKind is JsonValueKind.String or JsonValueKind.Number
                 ? (previous.ValueKind == JsonValueKind.String ? previous.GetString() : previous.GetRawText())
                 : null;
 
     private static JsonElement? Property(JsonElement? element, string name) =>
+        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value
+            : null;
+
+    // Names known at compile time go as UTF-8: a string name is transcoded at every lookup, a dozen per message.
+    private static JsonElement? Property(JsonElement? element, ReadOnlySpan<byte> name) =>
         element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
             ? value
             : null;

@@ -544,7 +544,7 @@ public sealed class ProfilePipeline(
 
             var person = state.Index.Get(resolution.Profile);
             var personChanged = false;
-            foreach (var traits in (ReadOnlySpan<JsonElement?>)[Traits(message), Traits(message.TryGetProperty("context", out var c) ? c : null)])
+            foreach (var traits in (ReadOnlySpan<JsonElement?>)[Traits(message), Traits(message.TryGetProperty("context"u8, out var c) ? c : null)])
             {
                 if (traits is { } found)
                 {
@@ -615,7 +615,7 @@ public sealed class ProfilePipeline(
     private static PersonRecord? Incoming(JsonElement message)
     {
         var incoming = (PersonRecord?)null;
-        foreach (var traits in (ReadOnlySpan<JsonElement?>)[Traits(message), Traits(message.TryGetProperty("context", out var context) ? context : null)])
+        foreach (var traits in (ReadOnlySpan<JsonElement?>)[Traits(message), Traits(message.TryGetProperty("context"u8, out var context) ? context : null)])
         {
             if (traits is { } found)
             {
@@ -881,7 +881,7 @@ public sealed class ProfilePipeline(
 
     /// <summary>The <c>traits</c> object of a message or its context, or null.</summary>
     internal static JsonElement? Traits(JsonElement? element) =>
-        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty("traits", out var traits) && traits.ValueKind == JsonValueKind.Object ? traits : null;
+        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty("traits"u8, out var traits) && traits.ValueKind == JsonValueKind.Object ? traits : null;
 
     /// <summary>What the pipeline holds in memory between batches.</summary>
     private sealed class PipelineState(InMemoryIdentityGraph graph, IdentityResolver resolver, MatchIndex index)
