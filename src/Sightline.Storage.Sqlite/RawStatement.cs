@@ -24,6 +24,13 @@ internal sealed class RawStatement : IDisposable
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement), connection.Handle);
     }
 
+    /// <summary>A statement from its UTF-8 text, for text long enough that converting it at every prepare would show.</summary>
+    public RawStatement(SqliteConnection connection, ReadOnlySpan<byte> sql)
+    {
+        _connection = connection;
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement), connection.Handle);
+    }
+
     public RawStatement Bind(int index, long value)
     {
         raw.sqlite3_bind_int64(_statement, index, value);
