@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -12,10 +13,19 @@ namespace Sightline.Storage.Sqlite;
 /// </summary>
 internal sealed class RawStatement : IDisposable
 {
+    private const int ShortText = 128;
+
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _statement;
 
     public RawStatement(SqliteConnection connection, string sql)
+    {
+        _connection = connection;
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement), connection.Handle);
+    }
+
+    /// <summary>A statement from its UTF-8 text, for text long enough that converting it at every prepare would show.</summary>
+    public RawStatement(SqliteConnection connection, ReadOnlySpan<byte> sql)
     {
         _connection = connection;
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement), connection.Handle);
@@ -33,9 +43,32 @@ internal sealed class RawStatement : IDisposable
         {
             raw.sqlite3_bind_null(_statement, index);
         }
+        else if (value.Length <= ShortText)
+        {
+            // SQLitePCL's string overload allocates the UTF-8 bytes of every value it binds; SQLite copies them
+            // anyway, so short ones (names, types, ids) are encoded on the stack.
+            Span<byte> utf8 = stackalloc byte[ShortText * 3];
+            BindText(index, utf8[..Encoding.UTF8.GetBytes(value, utf8)]);
+        }
         else
         {
             raw.sqlite3_bind_text(_statement, index, value);
+        }
+
+        return this;
+    }
+
+    /// <summary>Binds UTF-8 text, which SQLite copies.</summary>
+    public RawStatement BindText(int index, ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IsEmpty)
+        {
+            // An empty span pins as a null pointer, which SQLite would bind as NULL.
+            raw.sqlite3_bind_text(_statement, index, "");
+        }
+        else
+        {
+            raw.sqlite3_bind_text(_statement, index, utf8);
         }
 
         return this;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Sightline.Core.Consent;
 using System.Text.Json;
@@ -50,8 +51,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
 
     // An observation replaces its source's latest value of the trait unless that one is newer: sources may send late.
     private const string LatestTraitUpsert = """
-        INSERT INTO latest_traits (profile_id, name, source_id, value, observed_at, seq)
-        SELECT ?1, ?2, id, ?3, ?5, ?4 FROM sources WHERE name = ?6
+        INSERT INTO latest_traits (profile_id, name, source_id, value, observed_at, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
         ON CONFLICT (profile_id, name, source_id) DO UPDATE SET value = excluded.value, observed_at = excluded.observed_at, seq = excluded.seq
         WHERE excluded.observed_at > latest_traits.observed_at OR (excluded.observed_at = latest_traits.observed_at AND excluded.seq > latest_traits.seq)
         """;
@@ -105,19 +105,17 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         // less (computed states, replaced in place); what is stored is the same.
         var events = changes.Events.ToArray();
         Array.Sort(events, static (a, b) => a.Profile.Value != b.Profile.Value ? a.Profile.Value.CompareTo(b.Profile.Value) : a.Sequence.CompareTo(b.Sequence));
-        using (var lineage = new RawStatement(connection, "INSERT OR REPLACE INTO event_profiles (seq, profile_id) VALUES (?1, ?2)"))
+        // In blocks, which open one statement journal per thousand rows rather than one per row (see BlockStatement);
+        // the history rows and latest values below stay a statement per row, where blocks cost more than they save.
+        using (var lineage = new BlockStatement(connection, "INSERT OR REPLACE INTO event_profiles (seq, profile_id) VALUES", 2))
         {
-            foreach (var (sequence, profile) in events)
-            {
-                lineage.Bind(1, sequence).Bind(2, profile.Value).Step();
-            }
+            lineage.Write<(long Sequence, ProfileId Profile)>(events, static (statement, at, e) => statement.Bind(at, e.Sequence).Bind(at + 1, e.Profile.Value));
         }
 
         // Of the batch's observations of one trait from one source only the latest can be that source's latest value
         // (a signed-in visitor identifies again on every page); it is a copy of its history row, sealed once for both.
         // History rows are numbered as SQLite would number them in the log's order (one past the largest rowid), and
         // written in the order of their index: the same rows, fewer seeks.
-        var latest = new Dictionary<(long Profile, string Name, string Source), (object Value, long ObservedAt, long Sequence)>();
         var firstRow = 1L;
         using (var last = new RawStatement(connection, "SELECT coalesce(max(rowid), 0) FROM traits"))
         {
@@ -128,13 +126,17 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             }
         }
 
+        using var values = new SealedTexts(_protector);
+        var latest = new Dictionary<(long Profile, string Name, string Source), (int Value, long ObservedAt, long Sequence)>();
         using (var trait = new RawStatement(connection, "INSERT INTO traits (rowid, profile_id, name, value, seq, observed_at) VALUES (?6, ?1, ?2, ?3, ?4, ?5)"))
         {
             foreach (var index in InIndexOrder(changes.Traits, static o => (o.Profile.Value, o.Name)))
             {
                 var observation = changes.Traits[index];
-                var (value, observedAt) = (_protector.SealText(observation.Json, ProtectedColumns.TraitValue), observation.ObservedAt.ToUnixTimeMilliseconds());
-                trait.Bind(1, observation.Profile.Value).Bind(2, observation.Name).Bind(3, value).Bind(4, observation.Sequence).Bind(5, observedAt).Bind(6, firstRow + index).Step();
+                var (value, observedAt) = (values.Add(observation.Json, ProtectedColumns.TraitValue), observation.ObservedAt.ToUnixTimeMilliseconds());
+                trait.Bind(1, observation.Profile.Value).Bind(2, observation.Name);
+                values.Bind(trait, 3, value);
+                trait.Bind(4, observation.Sequence).Bind(5, observedAt).Bind(6, firstRow + index).Step();
                 var key = (observation.Profile.Value, observation.Name, observation.Source);
                 if (!latest.TryGetValue(key, out var held) || (observedAt, observation.Sequence).CompareTo((held.ObservedAt, held.Sequence)) > 0)
                 {
@@ -143,11 +145,26 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             }
         }
 
+        // Sources' ids read once, not looked up by name in every row's statement; a row naming no source is not written.
+        var sources = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (var named = new RawStatement(connection, "SELECT name, id FROM sources"))
+        {
+            while (latest.Count > 0 && named.Read())
+            {
+                sources[Encoding.UTF8.GetString(named.Bytes(0))] = named.Int64(1);
+            }
+        }
+
         using (var upsert = new RawStatement(connection, LatestTraitUpsert))
         {
             foreach (var ((profile, name, source), (value, observedAt, sequence)) in latest.OrderBy(l => l.Key.Profile).ThenBy(l => l.Key.Name, StringComparer.Ordinal))
             {
-                upsert.Bind(1, profile).Bind(2, name).Bind(3, value).Bind(4, sequence).Bind(5, observedAt).Bind(6, source).Step();
+                if (sources.TryGetValue(source, out var sourceId))
+                {
+                    upsert.Bind(1, profile).Bind(2, name).Bind(3, sourceId);
+                    values.Bind(upsert, 4, value);
+                    upsert.Bind(5, observedAt).Bind(6, sequence).Step();
+                }
             }
         }
 

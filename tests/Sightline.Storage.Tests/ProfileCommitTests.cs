@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using Sightline.Core.Identity;
+using Sightline.Core.Privacy;
 using Sightline.Core.Profiles;
 using Sightline.Core.Sources;
 using Sightline.Storage.Sqlite;
@@ -35,19 +38,81 @@ public sealed class ProfileCommitTests : IDisposable
         Rows(database, "SELECT seq, profile_id FROM event_profiles ORDER BY seq").ShouldBe(batches.Select(t => $"{t.Sequence} {t.Profile}"));
     }
 
-    private static Task CommitAsync(SqliteProfileStore store, (long Profile, string Name, string Json, long Sequence, int Minutes)[] traits)
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Commits_of_thousands_of_rows_keep_lineage_history_numbers_and_each_sources_latest_value(bool encrypted)
     {
-        var changes = new ProfileChanges { Checkpoint = traits[^1].Sequence };
-        foreach (var (profile, name, json, sequence, minutes) in traits)
+        var key = RandomNumberGenerator.GetBytes(32);
+        var protector = encrypted ? new FieldProtector(new Dictionary<byte, byte[]> { [1] = key }, 1, RandomNumberGenerator.GetBytes(32)) : FieldProtector.Unkeyed;
+        var database = new SqliteDatabase(_directory.Path, protector: protector);
+        var catalog = new SqliteSourceCatalog(database, TimeProvider.System);
+        await catalog.AddAsync(NewSource.Create("web", "customer-direct", null, null).Source!, CancellationToken.None);
+        await catalog.AddAsync(NewSource.Create("crm", "customer-direct", null, null).Source!, CancellationToken.None);
+        var store = new SqliteProfileStore(database);
+        // Lineage of 2,100 events and then 1,200, past the thousand rows a statement writes, with a remainder each time;
+        // a few thousand trait observations: profiles out of key order, two sources of each trait, late (older)
+        // observations in both batches, names and values past the ASCII and the short, one from no known source.
+        var random = new Random(7);
+        string[] names = ["plan", "city", "ciudad_año", new string('n', 200)];
+        string[] sources = ["web", "crm"];
+        var traits = new List<Observation>();
+        var events = new List<(long Sequence, long Profile)>();
+        for (var sequence = 1L; sequence <= 3_300; sequence++)
+        {
+            var profile = 1 + random.Next(400);
+            events.Add((sequence, profile));
+            for (var count = 1 + (sequence % 3 == 0 ? 1 : 0); count > 0; count--)
+            {
+                var json = random.Next(10) switch { 0 => "\"\"", 1 => $"\"Zürich {sequence}\"", 2 => $"\"{new string('v', 300)}\"", _ => $"{sequence}" };
+                traits.Add(new(profile, names[random.Next(names.Length)], json, sequence, random.Next(-600, 60), sources[random.Next(sources.Length)]));
+            }
+
+            if (sequence == 2_100)
+            {
+                traits.Add(new(profile, "plan", "\"gone\"", sequence, 0, "removed"));
+            }
+        }
+
+        var split = traits.FindIndex(t => t.Sequence > 2_100);
+        await CommitAsync(store, events.Where(e => e.Sequence <= 2_100), traits[..split]);
+        await CommitAsync(store, events.Where(e => e.Sequence > 2_100), traits[split..]);
+
+        Rows(database, "SELECT DISTINCT typeof(value) FROM traits UNION SELECT DISTINCT typeof(value) FROM latest_traits").ShouldBe([encrypted ? "blob" : "text"]);
+        Rows(database, "SELECT rowid, profile_id, name, value, seq, observed_at FROM traits ORDER BY rowid", protector).ShouldBe(
+            traits.Select((t, i) => $"{i + 1} {t.Profile} {t.Name} {t.Json} {t.Sequence} {At.AddMinutes(t.Minutes).ToUnixTimeMilliseconds()}"));
+        Rows(database, "SELECT l.profile_id, l.name, s.name, l.value, l.seq, l.observed_at FROM latest_traits l JOIN sources s ON s.id = l.source_id ORDER BY l.profile_id, l.name, s.name", protector).ShouldBe(
+            traits.Where(t => t.Source != "removed").GroupBy(t => (t.Profile, t.Name, t.Source))
+                .Select(g => g.MaxBy(t => (t.Minutes, t.Sequence))!)
+                .OrderBy(t => t.Profile).ThenBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Source, StringComparer.Ordinal)
+                .Select(t => $"{t.Profile} {t.Name} {t.Source} {t.Json} {t.Sequence} {At.AddMinutes(t.Minutes).ToUnixTimeMilliseconds()}"));
+        Rows(database, "SELECT seq, profile_id FROM event_profiles ORDER BY seq").ShouldBe(events.Select(e => $"{e.Sequence} {e.Profile}"));
+    }
+
+    private sealed record Observation(long Profile, string Name, string Json, long Sequence, int Minutes, string Source);
+
+    private static Task CommitAsync(SqliteProfileStore store, (long Profile, string Name, string Json, long Sequence, int Minutes)[] traits) =>
+        CommitAsync(store, traits.Select(t => (t.Sequence, t.Profile)), [.. traits.Select(t => new Observation(t.Profile, t.Name, t.Json, t.Sequence, t.Minutes, "web"))]);
+
+    private static Task CommitAsync(SqliteProfileStore store, IEnumerable<(long Sequence, long Profile)> events, List<Observation> traits)
+    {
+        var changes = new ProfileChanges();
+        foreach (var (sequence, profile) in events)
         {
             changes.Events.Add((sequence, new ProfileId(profile)));
-            changes.Traits.Add(new TraitObservation(new ProfileId(profile), name, json, sequence, At.AddMinutes(minutes), "web"));
+            changes.Checkpoint = sequence;
+        }
+
+        foreach (var (profile, name, json, sequence, minutes, source) in traits)
+        {
+            changes.Traits.Add(new TraitObservation(new ProfileId(profile), name, json, sequence, At.AddMinutes(minutes), source));
         }
 
         return store.CommitAsync(changes, CancellationToken.None);
     }
 
-    private static List<string> Rows(SqliteDatabase database, string sql)
+    /// <summary>Rows as text, sealed trait values opened.</summary>
+    private static List<string> Rows(SqliteDatabase database, string sql, FieldProtector? protector = null)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
@@ -56,7 +121,8 @@ public sealed class ProfileCommitTests : IDisposable
         var rows = new List<string>();
         while (reader.Read())
         {
-            rows.Add(string.Join(' ', Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)));
+            rows.Add(string.Join(' ', Enumerable.Range(0, reader.FieldCount).Select(i =>
+                reader.GetValue(i) is byte[] sealedValue ? Encoding.UTF8.GetString(protector!.Open(sealedValue, "derived.traits.value"u8)) : reader.GetValue(i))));
         }
 
         return rows;
