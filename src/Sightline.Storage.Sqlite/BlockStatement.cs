@@ -15,9 +15,9 @@ namespace Sightline.Storage.Sqlite;
 /// that may both change several rows and fail midway (an INSERT OR REPLACE may delete), a statement journal opened to
 /// undo just it. What a block may cost: it changes several rows itself, so if it may fail midway (a plain INSERT into
 /// NOT NULL columns may; an upsert's DO UPDATE always may) it copies every page it touches into a statement journal,
-/// a temporary file past 64 KB. Lineage's INSERT OR REPLACE paid a journal per row anyway, and took 35% less processor
-/// time in blocks; trait history's INSERT and the latest values' upsert did not, and blocks cost them more than they
-/// saved (bench/results/pipeline.md).
+/// a temporary file past 64 KB. Lineage's INSERT OR REPLACE paid a journal per row anyway, and took about a third less
+/// processor time in blocks; trait history's INSERT and the latest values' upsert did not, and blocks cost them more
+/// than they saved (bench/results/pipeline.md).
 /// </remarks>
 /// <param name="connection">The connection it runs on.</param>
 /// <param name="head">What comes before the rows, as <c>INSERT INTO t (a, b) VALUES</c>.</param>
