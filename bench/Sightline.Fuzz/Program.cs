@@ -119,7 +119,7 @@ static async Task<int> HttpAsync(int count, int seed, Failures failures, Cancell
             if (StoredMessageChecks.Logged(parser, logged, limits) is { } problem)
             {
                 bad++;
-                failures.Save("stored", seed, (int)logged.Sequence, logged.Json, problem);
+                failures.Save("stored", seed, (int)logged.Sequence, logged.Json.ToArray(), problem);
             }
         }
 

@@ -44,11 +44,8 @@ internal sealed class People(int seed)
         var (first, second) = (Pick(Surnames), Pick(Surnames));
         var email = $"{Ascii(given)}.{Ascii(first)}{_random.Next(1, 10_000)}@{Pick(Domains)}".ToLowerInvariant();
         var phone = "+346" + _random.Next(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
-        var userId = "cus_" + id.ToString("D7", CultureInfo.InvariantCulture);
         return new SearchDocument(
-            new ProfileId(id), $"{given} {first} {second}", [given, $"{first} {second}"], [email], [phone],
-            [new Identifier(IdentifierTypes.UserId, userId), new Identifier(IdentifierTypes.Email, email), new Identifier(IdentifierTypes.Phone, phone)],
-            Pick(Cities), $"19{_random.Next(40, 100)}-{_random.Next(1, 13):D2}-{_random.Next(1, 29):D2}");
+            new ProfileId(id), $"{given} {first} {second}", [given, $"{first} {second}"], [email], [phone], Pick(Cities), $"19{_random.Next(40, 100)}-{_random.Next(1, 13):D2}-{_random.Next(1, 29):D2}");
     }
 
     private string Pick(string[] values) => values[_random.Next(values.Length)];

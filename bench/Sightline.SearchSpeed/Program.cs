@@ -5,7 +5,7 @@ using Sightline.SearchSpeed;
 using Sightline.Server.Search;
 
 // Search latency over synthetic profiles in the dashboard's in-memory Lucene index, per kind of query a service agent
-// types, next to the same-run baseline of an exact identifier lookup in the same index.
+// types, next to the same-run baseline of an exact e-mail lookup in the same index.
 // Usage: dotnet run -c Release --project bench/Sightline.SearchSpeed [-- PROFILES [QUERIES_PER_KIND]]
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var perKind = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
@@ -29,7 +29,7 @@ var random = new Random(11);
 var sample = Enumerable.Range(0, perKind).Select(_ => documents[random.Next(documents.Count)]).ToList();
 var kinds = new (string Name, Func<SearchDocument, string> Query)[]
 {
-    ("exact identifier (baseline)", d => d.Identifiers[0].Value),
+    ("exact e-mail (baseline)", d => d.Emails[0]),
     ("full name, accents dropped", d => People.Ascii(d.DisplayName!).ToLowerInvariant()),
     ("full name, one typo", d => Typo(People.Ascii(d.DisplayName!).ToLowerInvariant(), random)),
     ("given name + first surname, typo", d => Typo(People.Ascii(string.Join(' ', d.DisplayName!.Split(' ').Take(2))).ToLowerInvariant(), random)),

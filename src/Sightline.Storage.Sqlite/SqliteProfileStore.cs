@@ -243,6 +243,28 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         return await command.ExecuteScalarAsync(cancellationToken) is long id ? new ProfileId(id) : null;
     }
 
+    public async Task<IReadOnlyList<string>> IdentifierTypesAsync(CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        // One index probe per type, however many identifiers each has: a search runs this before every exact lookup.
+        using var command = Command(
+            connection,
+            """
+            WITH RECURSIVE t(type) AS (
+                SELECT min(type) FROM identities
+                UNION ALL SELECT (SELECT min(type) FROM identities WHERE type > t.type) FROM t WHERE t.type IS NOT NULL)
+            SELECT type FROM t WHERE type IS NOT NULL
+            """);
+        var types = new List<string>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            types.Add(reader.GetString(0));
+        }
+
+        return types;
+    }
+
     public async Task<ProfileId?> CanonicalAsync(ProfileId profile, CancellationToken cancellationToken)
     {
         using var connection = database.Open();

@@ -23,7 +23,8 @@ public interface IProfileObserver
 /// <param name="Touched">Live profiles whose identities, traits, consents, events or segments changed.</param>
 /// <param name="Retired">Profiles merged into another in this batch (look them up by their canonical id from now on).</param>
 /// <param name="Described">
-/// The touched profiles whose identifiers or person data (names, contact, address, birth date) may have changed: what
-/// describes a person, as a search index shows it. Most events (a page view, a purchase) touch a profile without this.
+/// The touched profiles whose person data (names, e-mail, phone, address, birth date) may have changed: what a search
+/// index finds and shows a person by. Most events (a page view, a purchase, a visit with a new anonymous id) touch a
+/// profile without this.
 /// </param>
 public sealed record ProfileBatch(long Checkpoint, IReadOnlyCollection<ProfileId> Touched, IReadOnlyCollection<ProfileId> Retired, IReadOnlyCollection<ProfileId> Described);

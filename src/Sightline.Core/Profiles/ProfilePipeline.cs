@@ -466,9 +466,13 @@ public sealed class ProfilePipeline(
         }
 
         var described = new HashSet<ProfileId>();
-        foreach (var (_, profile, _) in changes.Links)
+        foreach (var (identifier, profile, _) in changes.Links)
         {
-            described.Add(state.Graph.Canonical(profile));
+            // A new anonymous id, device or user id is found by its exact value in the store, not through a search index.
+            if (identifier.Type is IdentifierTypes.Email or IdentifierTypes.Phone)
+            {
+                described.Add(state.Graph.Canonical(profile));
+            }
         }
 
         foreach (var (merge, _) in changes.Merges)

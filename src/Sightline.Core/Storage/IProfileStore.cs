@@ -23,6 +23,9 @@ public interface IProfileStore
     /// <summary>The live profile holding an identifier (the most recently linked, if several), or null.</summary>
     Task<ProfileId?> FindAsync(Identifier identifier, CancellationToken cancellationToken);
 
+    /// <summary>The identifier types the graph holds (the built-in ones in use and any custom type a source sent), in order.</summary>
+    Task<IReadOnlyList<string>> IdentifierTypesAsync(CancellationToken cancellationToken);
+
     /// <summary>The live profile a profile id now belongs to (itself, or the one it merged into), or null.</summary>
     Task<ProfileId?> CanonicalAsync(ProfileId profile, CancellationToken cancellationToken);
 

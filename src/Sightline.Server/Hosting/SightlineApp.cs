@@ -145,6 +145,7 @@ public static class SightlineApp
 
         // Search: an in-memory index the pipeline keeps in step (it takes every registered observer).
         services.AddSingleton<ProfileSearch>();
+        services.AddSingleton<ProfileFinder>();
         services.AddSingleton<ProfileIndexer>();
         services.AddSingleton<IProfileObserver>(sp => sp.GetRequiredService<ProfileIndexer>());
         services.AddHostedService(sp => sp.GetRequiredService<ProfileIndexer>());

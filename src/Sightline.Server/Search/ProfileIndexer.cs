@@ -147,7 +147,6 @@ public sealed class ProfileIndexer(IProfileStore store, ProfileSearch search, Id
         }
 
         string[] names = [.. new[] { person?.GivenName, person?.Surname }.OfType<string>()];
-        return new SearchDocument(
-            profile, names.Length > 0 ? string.Join(' ', names) : null, names, emails, phones, [.. identifiers], person?.City, person?.BirthDate);
+        return new SearchDocument(profile, names.Length > 0 ? string.Join(' ', names) : null, names, emails, phones, person?.City, person?.BirthDate);
     }
 }

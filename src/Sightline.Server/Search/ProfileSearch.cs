@@ -9,7 +9,10 @@ using Sightline.Core.Identity;
 namespace Sightline.Server.Search;
 
 /// <summary>
-/// Finds profiles by name, e-mail, phone (any format) or any identifier, tolerating typos and accents, with Lucene.NET.
+/// Finds people by name, e-mail or phone (any format), tolerating typos and accents, with Lucene.NET. Only profiles
+/// with a name, an e-mail or a phone have an entry: anonymous visitors, who are most profiles and gain an identifier
+/// with every visit, would cost an index update per event and memory per visitor for nothing a name search finds
+/// (<see cref="ProfileFinder"/> finds them by their exact ids in the store).
 /// The index lives in memory only: it holds personal data, which must not reach the disk in clear, and it is rebuilt
 /// from the store at start (ProfileIndexer), so nothing is lost with it.
 /// </summary>
@@ -18,14 +21,13 @@ public sealed class ProfileSearch(IdentifierNormalizer normalizer) : IDisposable
     private const string Id = "id";
     private const string Name = "name";
     private const string EmailText = "email_text";
-    private const string Ident = "ident";
+    private const string Contact = "contact";
     private const string PhoneTail = "phone_tail";
     private const string ShownName = "s_name";
     private const string ShownEmail = "s_email";
     private const string ShownPhone = "s_phone";
     private const string ShownCity = "s_city";
     private const string ShownBirth = "s_birth";
-    private const string ShownIdentifiers = "s_ids";
 
     // National numbers are written with or without a country code or trunk prefix; their last 9 digits (a Spanish
     // number whole, a US one with its area code) find them whichever way they were typed.
@@ -35,13 +37,13 @@ public sealed class ProfileSearch(IdentifierNormalizer normalizer) : IDisposable
     private readonly System.Threading.Lock _writing = new();
     private Index _index = Index.Create(new FoldingAnalyzer(), []);
 
-    /// <summary>How many profiles the index holds.</summary>
+    /// <summary>How many people (profiles with a name, e-mail or phone) the index holds.</summary>
     public int Count => _index.Count;
 
     /// <summary>Replaces the whole index with <paramref name="documents"/>; searches go on against the old one meanwhile.</summary>
     public void Replace(IEnumerable<SearchDocument> documents)
     {
-        var fresh = Index.Create(_analyzer, documents.Select(ToLucene));
+        var fresh = Index.Create(_analyzer, documents.Where(d => d.DescribesPerson).Select(ToLucene));
         Index old;
         lock (_writing)
         {
@@ -52,7 +54,7 @@ public sealed class ProfileSearch(IdentifierNormalizer normalizer) : IDisposable
         old.Dispose();
     }
 
-    /// <summary>Adds or replaces the documents of some profiles and drops others (merged away, erased).</summary>
+    /// <summary>Adds or replaces the entries of some profiles and drops others (merged away, erased, or no longer a person to find).</summary>
     public void Update(IEnumerable<SearchDocument> upserts, IEnumerable<ProfileId> deletes)
     {
         lock (_writing)
@@ -64,7 +66,15 @@ public sealed class ProfileSearch(IdentifierNormalizer normalizer) : IDisposable
 
             foreach (var document in upserts)
             {
-                _index.Writer.UpdateDocument(new Term(Id, document.Profile.ToString()), ToLucene(document));
+                var id = new Term(Id, document.Profile.ToString());
+                if (document.DescribesPerson)
+                {
+                    _index.Writer.UpdateDocument(id, ToLucene(document));
+                }
+                else
+                {
+                    _index.Writer.DeleteDocuments(id);
+                }
             }
 
             _index.Refresh();
@@ -85,6 +95,9 @@ public sealed class ProfileSearch(IdentifierNormalizer normalizer) : IDisposable
         // A word that matches nothing (a second surname the profile lacks) should not hide the person.
         return hits.Count == 0 && tokens.Count > 1 ? Run(Query(text, tokens, requireAll: false), limit) : hits;
     }
+
+    /// <summary>The entry of one profile, or null when it has none.</summary>
+    public SearchHit? Find(ProfileId profile) => Run(new TermQuery(new Term(Id, profile.ToString())), 1) is [var hit] ? hit : null;
 
     private IReadOnlyList<SearchHit> Run(Query query, int limit)
     {
@@ -118,24 +131,24 @@ public sealed class ProfileSearch(IdentifierNormalizer normalizer) : IDisposable
     {
         var query = new BooleanQuery();
         var lower = text.ToLowerInvariant();
-        query.Add(new TermQuery(new Term(Ident, lower)) { Boost = 20 }, Occur.SHOULD);
+        query.Add(new TermQuery(new Term(Contact, lower)) { Boost = 20 }, Occur.SHOULD);
         if (Identifier.TryParse(text, out var typed))
         {
-            query.Add(new TermQuery(new Term(Ident, typed.Value.ToLowerInvariant())) { Boost = 20 }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(Contact, typed.Value.ToLowerInvariant())) { Boost = 20 }, Occur.SHOULD);
         }
 
         query.Add(new TermQuery(new Term(Id, text)) { Boost = 20 }, Occur.SHOULD);
         var email = normalizer.Normalize(IdentifierTypes.Email, text);
         if (email is not null)
         {
-            query.Add(new TermQuery(new Term(Ident, email.Value.Value)) { Boost = 20 }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(Contact, email.Value.Value)) { Boost = 20 }, Occur.SHOULD);
         }
 
         if (!text.Any(char.IsLetter))
         {
             if (normalizer.Normalize(IdentifierTypes.Phone, text) is { } phone)
             {
-                query.Add(new TermQuery(new Term(Ident, phone.Value)) { Boost = 20 }, Occur.SHOULD);
+                query.Add(new TermQuery(new Term(Contact, phone.Value)) { Boost = 20 }, Occur.SHOULD);
             }
 
             var digits = new string([.. text.Where(char.IsAsciiDigit)]);
@@ -214,24 +227,16 @@ public sealed class ProfileSearch(IdentifierNormalizer normalizer) : IDisposable
             new StringField(Id, source.Profile.ToString(), Field.Store.YES),
             new TextField(Name, string.Join(' ', source.Names), Field.Store.NO),
             new TextField(EmailText, string.Join(' ', source.Emails.Select(e => string.Join(' ', e.Split(['@', '.', '_', '-', '+'])))), Field.Store.NO),
-            new StoredField(ShownIdentifiers, source.Identifiers.Count),
         };
-        foreach (var identifier in source.Identifiers)
-        {
-            // The value alone: "type:value" is looked up by its value, one term fewer per identifier (terms are what
-            // a build of a million profiles spends its time on).
-            document.Add(new StringField(Ident, identifier.Value.ToLowerInvariant(), Field.Store.NO));
-        }
-
         foreach (var phone in source.Phones)
         {
-            document.Add(new StringField(Ident, phone, Field.Store.NO));
+            document.Add(new StringField(Contact, phone, Field.Store.NO));
             document.Add(new StringField(PhoneTail, Tail(phone), Field.Store.NO));
         }
 
         foreach (var email in source.Emails)
         {
-            document.Add(new StringField(Ident, email, Field.Store.NO));
+            document.Add(new StringField(Contact, email, Field.Store.NO));
         }
 
         Shown(document, ShownName, source.DisplayName);
@@ -252,8 +257,7 @@ public sealed class ProfileSearch(IdentifierNormalizer normalizer) : IDisposable
 
     private static SearchHit ToHit(Document document, float score) => new(
         new ProfileId(long.Parse(document.Get(Id), CultureInfo.InvariantCulture)), score,
-        document.Get(ShownName), document.Get(ShownEmail), document.Get(ShownPhone), document.Get(ShownCity), document.Get(ShownBirth),
-        document.GetField(ShownIdentifiers)?.GetInt32Value() ?? 0);
+        document.Get(ShownName), document.Get(ShownEmail), document.Get(ShownPhone), document.Get(ShownCity), document.Get(ShownBirth));
 
     private static string Tail(string phone)
     {

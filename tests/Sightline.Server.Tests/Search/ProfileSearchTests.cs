@@ -7,7 +7,7 @@ using Sightline.Server.Tests.Dashboard;
 
 namespace Sightline.Server.Tests.Search;
 
-/// <summary>The search box: names with typos and without accents, phones in any format, any identifier; in step with merges and erasure.</summary>
+/// <summary>The search box: names with typos and without accents, phones in any format, any identifier, anonymous visitors by their ids; in step with merges and erasure.</summary>
 public sealed class ProfileSearchTests
 {
     [Fact]
@@ -20,31 +20,64 @@ public sealed class ProfileSearchTests
         await IdentifyAsync(server, crm, "u-ana", """{"firstName":"Ana","lastName":"Núñez","email":"ana.nunez@shop.es","phone":"+34 611 222 333"}""");
         await server.PipelineCaughtUpAsync();
         await DashboardPagesTests.SearchCaughtUpAsync(server);
-        var search = server.Service<ProfileSearch>();
+        var finder = server.Service<ProfileFinder>();
 
-        string? First(string query) => search.Search(query) is [var hit, ..] ? hit.Name : null;
+        async Task<string?> FirstAsync(string query) => await FindAsync(finder, query) is [var hit, ..] ? hit.Hit.Name : null;
 
-        First("jose garcia").ShouldBe("José García");
-        First("José García").ShouldBe("José García");
-        First("jose garsia").ShouldBe("José García");
-        First("garcia jose").ShouldBe("José García");
-        First("jsoe").ShouldBe("José García");
-        First("josefa").ShouldBe("Josefa Garcés");
-        First("nunez").ShouldBe("Ana Núñez");
-        First("ana nunes").ShouldBe("Ana Núñez");
-        First("Ana Nuñez Ortega").ShouldBe("Ana Núñez");
-        First("600 12 34 56").ShouldBe("José García");
-        First("+34600123456").ShouldBe("José García");
-        First("0034 600-123-456").ShouldBe("José García");
-        First("(611) 222 333").ShouldBe("Ana Núñez");
-        First("JOSE.GARCIA@correo.es").ShouldBe("José García");
-        First("u-josefa").ShouldBe("Josefa Garcés");
-        First("user_id:u-ana").ShouldBe("Ana Núñez");
-        search.Search("jose garcia")[0].ShouldSatisfyAllConditions(
-            hit => hit.Email.ShouldBe("jose.garcia@correo.es"),
-            hit => hit.Phone.ShouldBe("+34600123456"),
-            hit => hit.City.ShouldBe("Murcia"));
-        search.Search("zzzz qqqq").ShouldBeEmpty();
+        (await FirstAsync("jose garcia")).ShouldBe("José García");
+        (await FirstAsync("José García")).ShouldBe("José García");
+        (await FirstAsync("jose garsia")).ShouldBe("José García");
+        (await FirstAsync("garcia jose")).ShouldBe("José García");
+        (await FirstAsync("jsoe")).ShouldBe("José García");
+        (await FirstAsync("josefa")).ShouldBe("Josefa Garcés");
+        (await FirstAsync("nunez")).ShouldBe("Ana Núñez");
+        (await FirstAsync("ana nunes")).ShouldBe("Ana Núñez");
+        (await FirstAsync("Ana Nuñez Ortega")).ShouldBe("Ana Núñez");
+        (await FirstAsync("600 12 34 56")).ShouldBe("José García");
+        (await FirstAsync("+34600123456")).ShouldBe("José García");
+        (await FirstAsync("0034 600-123-456")).ShouldBe("José García");
+        (await FirstAsync("(611) 222 333")).ShouldBe("Ana Núñez");
+        (await FirstAsync("JOSE.GARCIA@correo.es")).ShouldBe("José García");
+        (await FirstAsync("u-josefa")).ShouldBe("Josefa Garcés");
+        (await FirstAsync("user_id:u-ana")).ShouldBe("Ana Núñez");
+        (await FindAsync(finder, "jose garcia"))[0].ShouldSatisfyAllConditions(
+            found => found.Hit.Email.ShouldBe("jose.garcia@correo.es"),
+            found => found.Hit.Phone.ShouldBe("+34600123456"),
+            found => found.Hit.City.ShouldBe("Murcia"),
+            found => found.Identifiers.ShouldBe(3));
+        (await FindAsync(finder, "zzzz qqqq")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_stay_out_of_the_index_and_are_found_by_their_exact_ids_and_number()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var web = await server.AddSourceAsync("web");
+        var page = """{"anonymousId":"ajs-7f3c","name":"Home","context":{"device":{"id":"dev-9"}}}""";
+        (await server.SendAsync(RunningServer.Post("/v1/page", page, web))).Status.ShouldBe(200);
+        await AnonymousAsync(server, web, "ajs-a1", """{"firstName":"Lucía","email":"lucia@correo.es"}""");
+        await server.PipelineCaughtUpAsync();
+        await DashboardPagesTests.SearchCaughtUpAsync(server);
+        var finder = server.Service<ProfileFinder>();
+
+        // Only the person with a name is in the index; the visitor is found by any of its ids, typed or not.
+        server.Service<ProfileSearch>().Count.ShouldBe(1);
+        var visitor = (await FindAsync(finder, "ajs-7f3c")).ShouldHaveSingleItem();
+        visitor.Hit.Name.ShouldBeNull();
+        visitor.Identifiers.ShouldBe(2);
+        (await FindAsync(finder, "device_id:dev-9")).ShouldHaveSingleItem().Hit.Profile.ShouldBe(visitor.Hit.Profile);
+        (await FindAsync(finder, visitor.Hit.Profile.ToString())).ShouldHaveSingleItem().Hit.Profile.ShouldBe(visitor.Hit.Profile);
+        (await FindAsync(finder, "ajs-7f")).ShouldBeEmpty();
+
+        // Signing in on another device joins the person; the new device's anonymous id finds them from the store.
+        var track = """{"anonymousId":"ajs-a2","userId":"u-lucia","event":"Signed In"}""";
+        (await server.SendAsync(RunningServer.Post("/v1/track", track, web))).Status.ShouldBe(200);
+        (await server.SendAsync(RunningServer.Post("/v1/alias", """{"previousId":"ajs-a1","userId":"u-lucia"}""", web))).Status.ShouldBe(200);
+        await server.PipelineCaughtUpAsync();
+        var lucia = (await FindAsync(finder, "ajs-a2")).ShouldHaveSingleItem();
+        lucia.Hit.Name.ShouldBe("Lucía");
+        lucia.Identifiers.ShouldBe(4);
+        (await FindAsync(finder, "lucia"))[0].Hit.Profile.ShouldBe(lucia.Hit.Profile);
     }
 
     [Fact]
@@ -57,6 +90,7 @@ public sealed class ProfileSearchTests
         await server.PipelineCaughtUpAsync();
         await DashboardPagesTests.SearchCaughtUpAsync(server);
         var search = server.Service<ProfileSearch>();
+        var finder = server.Service<ProfileFinder>();
         var before = search.Search("marta ibanez").Select(h => h.Profile.Value).Order().ToList();
         before.Count.ShouldBe(2);
 
@@ -65,6 +99,7 @@ public sealed class ProfileSearchTests
         await server.PipelineCaughtUpAsync();
         await EventuallyAsync(() => search.Search("marta ibanez").Count == 1);
         search.Search("622333444").Single().Profile.ShouldBe(search.Search("marta@correo.es").Single().Profile);
+        (await FindAsync(finder, "a-2")).Single().Hit.Profile.Value.ShouldBe(before[0]);
         // The newer profile merged into the older: its page now shows the older one.
         using (var session = new DashboardSession(server.Address))
         {
@@ -82,6 +117,7 @@ public sealed class ProfileSearchTests
         await EventuallyAsync(() => search.Search("marta ibanez").Count == 0);
         search.Search("622333444").ShouldBeEmpty();
         search.Search("marta@correo.es").ShouldBeEmpty();
+        (await FindAsync(finder, "a-1")).ShouldBeEmpty();
     }
 
     [Fact]
@@ -90,12 +126,12 @@ public sealed class ProfileSearchTests
         await using var server = await RunningServer.StartAsync();
         var crm = (await server.Service<ISourceCatalog>().AddAsync(NewSource.Create("crm", null, 95, null).Source!, CancellationToken.None)).Source!.WriteKey;
         var web = (await server.Service<ISourceCatalog>().AddAsync(NewSource.Create("web", null, 10, null).Source!, CancellationToken.None)).Source!.WriteKey;
-        var search = server.Service<ProfileSearch>();
+        var finder = server.Service<ProfileFinder>();
         async Task<string?> ShownAsync()
         {
             await server.PipelineCaughtUpAsync();
             await DashboardPagesTests.SearchCaughtUpAsync(server);
-            return search.Search("u-rosa") is [var hit] ? hit.Name : null;
+            return await FindAsync(finder, "u-rosa") is [var found] ? found.Hit.Name : null;
         }
 
         await IdentifyAsync(server, crm, "u-rosa", """{"firstName":"Rosa","lastName":"Vidal"}""");
@@ -112,6 +148,8 @@ public sealed class ProfileSearchTests
         await IdentifyAsync(server, crm, "u-rosa", """{"firstName":"Rosa María"}""");
         (await ShownAsync()).ShouldBe("Rosa María Vidal");
     }
+
+    private static Task<IReadOnlyList<SearchResult>> FindAsync(ProfileFinder finder, string text) => finder.FindAsync(text, 20, CancellationToken.None);
 
     private static async Task IdentifyAsync(RunningServer server, string writeKey, string userId, string traits) =>
         (await server.SendAsync(RunningServer.Post("/v1/identify", $$"""{"userId":"{{userId}}","traits":{{traits}}}""", writeKey))).Status.ShouldBe(200);
