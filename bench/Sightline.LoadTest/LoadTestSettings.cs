@@ -45,6 +45,9 @@ internal sealed record LoadTestSettings
     /// <summary>Extra environment variables for the server process (KEY=VALUE), for experiments.</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> ServerEnvironment { get; init; }
 
+    /// <summary>Pace the input at this many events per second and report whether the pipeline keeps up (null: as fast as the server answers).</summary>
+    public int? SustainedRate { get; init; }
+
     /// <summary>Background events per second of the event-to-profile latency run; null skips that run.</summary>
     public int? LatencyRate { get; init; }
 

@@ -8,6 +8,7 @@ using Sightline.LoadTest.Latency;
 using Sightline.LoadTest.Pipeline;
 using Sightline.LoadTest.Reporting;
 using Sightline.LoadTest.Server;
+using Sightline.LoadTest.Sustained;
 using Sightline.LoadTest.Verification;
 using Sightline.LoadTest.Workload;
 using Sightline.Storage.Sqlite;
@@ -34,12 +35,13 @@ var segments = new Option<int>("--segments") { Description = "Save this many seg
 var latencyOnly = new Option<bool>("--latency-only") { Description = "Run only the latency measurement (needs --latency-rate), not the throughput runs." };
 var pipelineOnly = new Option<bool>("--pipeline") { Description = "Measure the profile pipeline alone: fill the log for --seconds on an ingest-only server, then time sightline rebuild." };
 var cliBuild = new Option<string?>("--cli") { Description = "Measure this build of the CLI (a directory holding sightline.dll, e.g. another worktree's .build/cli) instead of the tree's." };
+var sustainedRate = new Option<int?>("--rate") { Description = "Pace the input at this many events/s (32 connections × 100 messages) with the pipeline on, and report whether it keeps up: the lag each second, resolved against ingested." };
 var keepData = new Option<string?>("--keep-data") { Description = "With --pipeline: move the filled data directory here instead of deleting it (to profile sightline rebuild on it)." };
 
 var root = new RootCommand("Sightline ingestion load test: POST /v1/batch into the durable log against the raw speed of the log.")
 {
     seconds, warmup, connections, batch, repeat, synchronous, rawGroup, rawSeconds, rawEvents, noRaw, rawEncrypted, build, serverEnv,
-    latencyRate, latencySeconds, latencyOnly, segments, pipelineOnly, keepData, cliBuild,
+    latencyRate, latencySeconds, latencyOnly, segments, pipelineOnly, keepData, cliBuild, sustainedRate,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -67,6 +69,7 @@ root.SetAction(async (parse, cancellationToken) =>
             LatencyOnly = parse.GetValue(latencyOnly),
             Segments = Math.Clamp(parse.GetValue(segments), 0, SegmentSetup.Expressions.Count),
             PipelineOnly = parse.GetValue(pipelineOnly),
+            SustainedRate = parse.GetValue(sustainedRate) is { } paced ? Positive(paced, "--rate") : null,
         };
         if (settings.LatencyOnly && settings.LatencyRate is null)
         {
@@ -108,6 +111,27 @@ root.SetAction(async (parse, cancellationToken) =>
 
             Report.PipelineSummary(figures);
             return figures.All(f => f.Resolved == f.Stored) ? 0 : 1;
+        }
+
+        if (settings.SustainedRate is { } pacedRate)
+        {
+            var figures = new List<SustainedFigures>();
+            for (var number = 1; number <= settings.Repeat; number++)
+            {
+                var data = Path.Combine(scratch, $"sustained-{number}", "sightline-data");
+                await cli.AddSourceAsync(data, SourceName, WriteKey, cancellationToken);
+                await using (var server = await ServerProcess.StartAsync(cli, data, settings.Synchronous, settings.ServerEnvironment, cancellationToken))
+                {
+                    var derived = Path.Combine(data, SqliteDatabase.DerivedFileName);
+                    figures.Add(await SustainedRate.RunAsync(server, derived, bodies, pacedRate, settings.Seconds, settings.WarmupSeconds, (uint)number, WriteKey, cancellationToken));
+                }
+
+                Directory.Delete(Path.GetDirectoryName(data)!, recursive: true);
+                SustainedRate.Print(figures[^1], number, settings.Repeat, settings.WarmupSeconds);
+            }
+
+            SustainedRate.Summary(figures);
+            return figures.All(f => f.Errors == 0) ? 0 : 1;
         }
 
         LogEntry[]? rawEntries = settings.NoRaw || settings.LatencyOnly ? null : RawEvents.Build(bodies, RawAppend.EntriesNeeded(settings.RawEvents));

@@ -19,6 +19,8 @@ internal sealed class BatchSet
         AverageBodyBytes = byConnection.SelectMany(b => b).Average(b => b.Bytes.Length);
     }
 
+    public int Connections => _byConnection.Length;
+
     public int MinMessageBytes { get; }
 
     public int MaxMessageBytes { get; }
