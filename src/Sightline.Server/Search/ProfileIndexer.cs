@@ -17,6 +17,7 @@ public sealed class ProfileIndexer(IProfileStore store, ProfileSearch search, Id
     : BackgroundService, IProfileObserver
 {
     private static readonly TimeSpan MinimumPassInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MaximumPassInterval = TimeSpan.FromSeconds(2);
 
     // A null entry asks for a rebuild.
     private readonly Channel<ProfileBatch?> _work = Channel.CreateUnbounded<ProfileBatch?>(new UnboundedChannelOptions { SingleReader = true });
@@ -43,15 +44,19 @@ public sealed class ProfileIndexer(IProfileStore store, ProfileSearch search, Id
     {
         // Without a pipeline in this process (an ingest-only node) nothing else would fill the index.
         _work.Writer.TryWrite(null);
-        var lastPass = 0L;
+        var (lastPass, lastUpdate) = (0L, TimeSpan.Zero);
         while (await _work.Reader.WaitToReadAsync(stoppingToken))
         {
             // Every pass ends in a Lucene refresh, which writes a new segment that background merges then rewrite:
-            // under load, a pass per pipeline commit cost more than the pipeline itself. Passes at most every
-            // MinimumPassInterval gather more changes each, and a search still sees a change within a fraction of a second.
-            if (Stopwatch.GetElapsedTime(lastPass) is var since && since < MinimumPassInterval)
+            // under load, a pass per pipeline commit cost more than the pipeline itself. So passes are spaced: at least
+            // MinimumPassInterval apart, and four times as long as the last update took, which holds the index to about
+            // a fifth of a core under full ingestion load (where 250 ms apart it kept the pipeline from keeping up with
+            // 50,000 events/s, bench/results/pipeline.md) and lets each pass gather more changes. A quiet server's
+            // search sees a change within a fraction of a second, a busy one's within MaximumPassInterval or so.
+            var spacing = TimeSpan.FromTicks(Math.Clamp(lastUpdate.Ticks * 4, MinimumPassInterval.Ticks, MaximumPassInterval.Ticks));
+            if (Stopwatch.GetElapsedTime(lastPass) is var since && since < spacing)
             {
-                await Task.Delay(MinimumPassInterval - since, stoppingToken);
+                await Task.Delay(spacing - since, stoppingToken);
             }
 
             lastPass = Stopwatch.GetTimestamp();
@@ -80,10 +85,12 @@ public sealed class ProfileIndexer(IProfileStore store, ProfileSearch search, Id
                 if (rebuild)
                 {
                     await RebuildAsync(stoppingToken);
+                    lastUpdate = TimeSpan.Zero;
                 }
                 else
                 {
                     await UpdateAsync(touched, retired, stoppingToken);
+                    lastUpdate = Stopwatch.GetElapsedTime(lastPass);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
