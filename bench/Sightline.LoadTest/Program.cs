@@ -35,7 +35,7 @@ var segments = new Option<int>("--segments") { Description = "Save this many seg
 var latencyOnly = new Option<bool>("--latency-only") { Description = "Run only the latency measurement (needs --latency-rate), not the throughput runs." };
 var pipelineOnly = new Option<bool>("--pipeline") { Description = "Measure the profile pipeline alone: fill the log for --seconds on an ingest-only server, then time sightline rebuild." };
 var cliBuild = new Option<string?>("--cli") { Description = "Measure this build of the CLI (a directory holding sightline.dll, e.g. another worktree's .build/cli) instead of the tree's." };
-var sustainedRate = new Option<int?>("--rate") { Description = "Pace the input at this many events/s (32 connections × 100 messages) with the pipeline on, and report whether it keeps up: the lag each second, resolved against ingested." };
+var sustainedRate = new Option<int?>("--rate") { Description = "Pace the input at this many events/s (--connections, --batch messages each) with the pipeline on, and report whether it keeps up: the lag each second, resolved against ingested." };
 var keepData = new Option<string?>("--keep-data") { Description = "With --pipeline: move the filled data directory here instead of deleting it (to profile sightline rebuild on it)." };
 
 var root = new RootCommand("Sightline ingestion load test: POST /v1/batch into the durable log against the raw speed of the log.")
