@@ -10,8 +10,8 @@ namespace Sightline.Server.Search;
 
 /// <summary>
 /// Finds people by name, e-mail or phone (any format), tolerating typos and accents, with Lucene.NET. Only profiles
-/// with a name, an e-mail or a phone have an entry: anonymous visitors, who are most profiles and gain an identifier
-/// with every visit, would cost an index update per event and memory per visitor for nothing a name search finds
+/// with a name, an e-mail or a phone have an entry: anonymous visitors, who are most profiles (every new visitor brings
+/// a new anonymous id), would cost an index update per new visitor and memory per visitor for nothing a name search finds
 /// (<see cref="ProfileFinder"/> finds them by their exact ids in the store).
 /// The index lives in memory only: it holds personal data, which must not reach the disk in clear, and it is rebuilt
 /// from the store at start (ProfileIndexer), so nothing is lost with it.
