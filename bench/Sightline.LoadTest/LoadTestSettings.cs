@@ -45,6 +45,9 @@ internal sealed record LoadTestSettings
     /// <summary>Extra environment variables for the server process (KEY=VALUE), for experiments.</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> ServerEnvironment { get; init; }
 
+    /// <summary>Share of messages (0-100) from a new visitor, with a fresh anonymousId each time they are sent.</summary>
+    public int NewVisitors { get; init; }
+
     /// <summary>Pace the input at this many events per second and report whether the pipeline keeps up (null: as fast as the server answers).</summary>
     public int? SustainedRate { get; init; }
 

@@ -36,12 +36,13 @@ var latencyOnly = new Option<bool>("--latency-only") { Description = "Run only t
 var pipelineOnly = new Option<bool>("--pipeline") { Description = "Measure the profile pipeline alone: fill the log for --seconds on an ingest-only server, then time sightline rebuild." };
 var cliBuild = new Option<string?>("--cli") { Description = "Measure this build of the CLI (a directory holding sightline.dll, e.g. another worktree's .build/cli) instead of the tree's." };
 var sustainedRate = new Option<int?>("--rate") { Description = "Pace the input at this many events/s (--connections, --batch messages each) with the pipeline on, and report whether it keeps up: the lag each second, resolved against ingested." };
+var newVisitors = new Option<int>("--new-visitors") { Description = "Percent of messages from a new visitor, with a fresh anonymousId each time (default 0: the bodies' ids repeat, only messageIds are fresh)." };
 var keepData = new Option<string?>("--keep-data") { Description = "With --pipeline: move the filled data directory here instead of deleting it (to profile sightline rebuild on it)." };
 
 var root = new RootCommand("Sightline ingestion load test: POST /v1/batch into the durable log against the raw speed of the log.")
 {
     seconds, warmup, connections, batch, repeat, synchronous, rawGroup, rawSeconds, rawEvents, noRaw, rawEncrypted, build, serverEnv,
-    latencyRate, latencySeconds, latencyOnly, segments, pipelineOnly, keepData, cliBuild, sustainedRate,
+    latencyRate, latencySeconds, latencyOnly, segments, pipelineOnly, keepData, cliBuild, sustainedRate, newVisitors,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -69,6 +70,7 @@ root.SetAction(async (parse, cancellationToken) =>
             LatencyOnly = parse.GetValue(latencyOnly),
             Segments = Math.Clamp(parse.GetValue(segments), 0, SegmentSetup.Expressions.Count),
             PipelineOnly = parse.GetValue(pipelineOnly),
+            NewVisitors = NewVisitorShare(parse.GetValue(newVisitors)),
             SustainedRate = parse.GetValue(sustainedRate) is { } paced ? Positive(paced, "--rate") : null,
         };
         if (settings.LatencyOnly && settings.LatencyRate is null)
@@ -87,7 +89,7 @@ root.SetAction(async (parse, cancellationToken) =>
     try
     {
         var cli = await SightlineCli.PrepareAsync(settings.Build, settings.Cli, scratch, cancellationToken);
-        var bodies = BatchSet.Create(settings.Connections, settings.Batch, WriteKey);
+        var bodies = BatchSet.Create(settings.Connections, settings.Batch, WriteKey, settings.NewVisitors);
         Report.Header(settings, cli, bodies);
         if (settings.PipelineOnly)
         {
@@ -202,6 +204,9 @@ root.SetAction(async (parse, cancellationToken) =>
     }
 });
 return await root.Parse(args).InvokeAsync();
+
+static int NewVisitorShare(int percent) =>
+    percent is >= 0 and <= 100 ? percent : throw new ArgumentException($"--new-visitors must be 0-100, got {percent}.");
 
 static int Positive(int value, string option) =>
     value > 0 ? value : throw new ArgumentException($"{option} must be positive, got {value}.");

@@ -38,7 +38,7 @@ internal sealed class ConnectionWorker(HttpClient http, IReadOnlyList<BatchBody>
         for (var next = 0; Stopwatch.GetTimestamp() < windowEnd && !cancellationToken.IsCancellationRequested; next++)
         {
             var body = bodies[next % bodies.Count];
-            body.AssignIds(run, ids.Take(body.Count));
+            body.AssignIds(run, ids.Take(body.Slots));
             using var content = new ByteArrayContent(body.Bytes);
             content.Headers.ContentType = Json;
             using var request = new HttpRequestMessage(HttpMethod.Post, BatchPath) { Content = content };

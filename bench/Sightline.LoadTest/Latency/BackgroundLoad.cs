@@ -52,7 +52,7 @@ internal sealed class BackgroundLoad(HttpClient http, BatchSet bodies, int conne
             }
 
             var body = own[(int)(sent % own.Count)];
-            body.AssignIds(run, _ids.Take(body.Count));
+            body.AssignIds(run, _ids.Take(body.Slots));
             using var content = new ByteArrayContent(body.Bytes);
             content.Headers.ContentType = Json;
             using var request = new HttpRequestMessage(HttpMethod.Post, BatchPath) { Content = content };

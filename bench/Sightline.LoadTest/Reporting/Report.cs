@@ -26,7 +26,7 @@ internal static class Report
             Line($"HTTP          {settings.Connections} connections, {settings.Batch} messages per POST /v1/batch, warm-up {settings.WarmupSeconds} s, measured {settings.Seconds} s");
             Line($"Raw baseline  SqliteEventLog.AppendAsync, {settings.RawGroup:N0} and {settings.SmallRawGroup:N0} events per transaction, each up to {settings.RawSeconds} s or {settings.RawEvents:N0} events"
                 + (settings.NoRaw ? " (skipped: --no-raw)" : settings.RawEncrypted ? ", payloads encrypted (--raw-encrypted)" : ""));
-            Line($"Messages      {bodies.MinMessageBytes}-{bodies.MaxMessageBytes} bytes of JSON (mean {bodies.AverageMessageBytes:N0}), request bodies mean {bodies.AverageBodyBytes:N0} bytes; ~55% track, 30% page, 15% identify");
+            Line($"Messages      {bodies.MinMessageBytes}-{bodies.MaxMessageBytes} bytes of JSON (mean {bodies.AverageMessageBytes:N0}), request bodies mean {bodies.AverageBodyBytes:N0} bytes; ~55% track, 30% page, 15% identify{(settings.NewVisitors > 0 ? $"; {settings.NewVisitors}% from new visitors (a fresh anonymousId each time)" : "")}");
             Line($"Repeats       {settings.Repeat}; the load generator shares the machine with the server, and the machine is shared with other work");
         }
 

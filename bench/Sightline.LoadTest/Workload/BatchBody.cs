@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace Sightline.LoadTest.Workload;
 
 /// <summary>
-/// A pre-rendered <c>POST /v1/batch</c> body whose message ids are fixed-width slots: giving it a new
-/// range of ids rewrites 20 bytes per message in place, so no JSON is built while the clock runs.
+/// A pre-rendered <c>POST /v1/batch</c> body whose ids are fixed-width slots: giving it a new range of ids
+/// rewrites 20 bytes per slot in place, so no JSON is built while the clock runs. Every message has its messageId
+/// in a slot; a new visitor's message also its anonymousId.
 /// </summary>
 internal sealed class BatchBody
 {
@@ -13,19 +14,23 @@ internal sealed class BatchBody
 
     private readonly int[] _idOffsets;
 
-    private BatchBody(byte[] bytes, int[] idOffsets)
+    private BatchBody(byte[] bytes, int[] idOffsets, int count)
     {
         Bytes = bytes;
         _idOffsets = idOffsets;
+        Count = count;
     }
 
     /// <summary>The body as sent; only valid JSON after <see cref="AssignIds"/>.</summary>
     public byte[] Bytes { get; }
 
     /// <summary>Messages in the batch.</summary>
-    public int Count => _idOffsets.Length;
+    public int Count { get; }
 
-    /// <summary>Renders Segment's batch envelope around messages that each hold one id placeholder.</summary>
+    /// <summary>Ids one <see cref="AssignIds"/> writes: one per message, and one per new visitor's anonymousId.</summary>
+    public int Slots => _idOffsets.Length;
+
+    /// <summary>Renders Segment's batch envelope around messages that each hold at least one id placeholder.</summary>
     public static BatchBody Render(IReadOnlyList<byte[]> messages, string writeKey, DateTimeOffset sentAt)
     {
         using var stream = new MemoryStream();
@@ -53,15 +58,15 @@ internal sealed class BatchBody
             searchFrom += found + PlaceholderBytes.Length;
         }
 
-        if (offsets.Count != messages.Count)
+        if (offsets.Count < messages.Count)
         {
-            throw new InvalidOperationException($"Expected {messages.Count} id placeholders, found {offsets.Count}.");
+            throw new InvalidOperationException($"Expected at least {messages.Count} id placeholders, found {offsets.Count}.");
         }
 
-        return new BatchBody(bytes, [.. offsets]);
+        return new BatchBody(bytes, [.. offsets], messages.Count);
     }
 
-    /// <summary>Gives the messages the ids <paramref name="firstSequence"/>, <paramref name="firstSequence"/> + 1, ….</summary>
+    /// <summary>Gives the slots the ids <paramref name="firstSequence"/>, <paramref name="firstSequence"/> + 1, … (<see cref="Slots"/> of them).</summary>
     public void AssignIds(uint run, long firstSequence)
     {
         for (var i = 0; i < _idOffsets.Length; i++)

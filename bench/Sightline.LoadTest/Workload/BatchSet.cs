@@ -31,14 +31,14 @@ internal sealed class BatchSet
 
     public IReadOnlyList<BatchBody> All => [.. _byConnection.SelectMany(b => b)];
 
-    public static BatchSet Create(int connections, int batch, string writeKey)
+    public static BatchSet Create(int connections, int batch, string writeKey, int newVisitorPercent = 0)
     {
         var now = DateTimeOffset.UtcNow;
         var sizes = new List<int>();
         var byConnection = new BatchBody[connections][];
         for (var c = 0; c < connections; c++)
         {
-            var events = new SampleEvents(seed: c);
+            var events = new SampleEvents(seed: c, newVisitorPercent);
             byConnection[c] = new BatchBody[VariantsPerConnection];
             for (var v = 0; v < VariantsPerConnection; v++)
             {

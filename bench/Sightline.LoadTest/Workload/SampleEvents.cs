@@ -8,9 +8,13 @@ namespace Sightline.LoadTest.Workload;
 /// Realistic Segment messages, as a web shop's browser and server SDKs send them: 55% track
 /// (commerce events with product, price, currency), 30% page (with context.page), 15% identify
 /// (traits email, name, phone). Every message carries a full context (library, userAgent, ip,
-/// locale) and is 400-700 bytes of JSON. Deterministic for a given seed.
+/// locale) and is 400-700 bytes of JSON. Deterministic for a given seed. The bodies are replayed with fresh message
+/// ids, so their anonymous ids repeat; <paramref name="newVisitorPercent"/> of the messages instead carry a fresh
+/// anonymousId every time they are sent (a first visit), so profiles and identifiers grow as on a live site.
 /// </summary>
-internal sealed class SampleEvents(int seed)
+/// <param name="seed">The random sequence.</param>
+/// <param name="newVisitorPercent">Share of messages from a new visitor, 0-100.</param>
+internal sealed class SampleEvents(int seed, int newVisitorPercent = 0)
 {
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -46,7 +50,9 @@ internal sealed class SampleEvents(int seed)
             writer.WriteStartObject();
             writer.WriteString("type", roll < 55 ? "track" : roll < 85 ? "page" : "identify");
             writer.WriteString("messageId", MessageIds.Placeholder);
-            writer.WriteString("anonymousId", RandomGuid());
+            // Drawn only when asked for, so that the default workload stays the same random sequence.
+            var newVisitor = newVisitorPercent > 0 && _random.Next(100) < newVisitorPercent;
+            writer.WriteString("anonymousId", newVisitor ? MessageIds.Placeholder : RandomGuid());
             if (roll >= 85 || userId is not null)
             {
                 writer.WriteString("userId", userId ?? "user-" + _random.Next(1_000_000).ToString("D7", CultureInfo.InvariantCulture));
