@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using Sightline.LoadTest.Measurement;
 using Sightline.LoadTest.Server;
 using Sightline.LoadTest.Workload;
@@ -14,17 +11,7 @@ internal static class HttpLoad
     public static async Task<HttpFigures> RunAsync(
         ServerProcess server, BatchSet bodies, LoadTestSettings settings, uint run, string writeKey, CancellationToken cancellationToken)
     {
-        using var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = settings.Connections,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-            AutomaticDecompression = DecompressionMethods.None,
-            UseProxy = false,
-            UseCookies = false,
-        };
-        using var http = new HttpClient(handler) { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(writeKey + ":")));
+        using var http = LoadClient.Create(server.Address, writeKey, settings.Connections, TimeSpan.FromSeconds(60));
 
         var ids = new SequenceRange();
         var start = Stopwatch.GetTimestamp();

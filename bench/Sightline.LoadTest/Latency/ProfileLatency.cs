@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using Sightline.LoadTest.Http;
 using Sightline.LoadTest.Measurement;
 using Sightline.LoadTest.Server;
 using Sightline.LoadTest.Workload;
@@ -23,19 +22,9 @@ internal static class ProfileLatency
     public static async Task<LatencyFigures> RunAsync(
         ServerProcess server, BatchSet bodies, int eventsPerSecond, int seconds, int warmupSeconds, uint run, string writeKey, int segments, CancellationToken cancellationToken)
     {
-        using var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = 256,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-            AutomaticDecompression = DecompressionMethods.None,
-            UseProxy = false,
-            UseCookies = false,
-        };
-        using var http = new HttpClient(handler) { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
-        var basic = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(writeKey + ":")));
+        using var http = LoadClient.Create(server.Address, writeKey, 256, TimeSpan.FromSeconds(30));
+        var basic = http.DefaultRequestHeaders.Authorization!;
         var bearer = new AuthenticationHeaderValue("Bearer", AdminKey);
-        http.DefaultRequestHeaders.Authorization = basic;
         var probeSegment = segments > 0 ? await SegmentSetup.CreateAsync(http, bearer, segments, cancellationToken) : null;
 
         var requestsPerSecond = eventsPerSecond / (double)BackgroundBatch;

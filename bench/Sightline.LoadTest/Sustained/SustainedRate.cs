@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
+using Sightline.LoadTest.Http;
 using Sightline.LoadTest.Latency;
 using Sightline.LoadTest.Measurement;
 using Sightline.LoadTest.Server;
@@ -40,16 +38,7 @@ internal static class SustainedRate
     public static async Task<SustainedFigures> RunAsync(
         ServerProcess server, string derivedFile, BatchSet bodies, int rate, int seconds, int warmupSeconds, uint run, string writeKey, CancellationToken cancellationToken)
     {
-        using var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = 256,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            AutomaticDecompression = DecompressionMethods.None,
-            UseProxy = false,
-            UseCookies = false,
-        };
-        using var http = new HttpClient(handler) { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(writeKey + ":")));
+        using var http = LoadClient.Create(server.Address, writeKey, bodies.Connections, TimeSpan.FromSeconds(60));
 
         var batch = bodies.ForConnection(0)[0].Count;
         var start = Stopwatch.GetTimestamp();

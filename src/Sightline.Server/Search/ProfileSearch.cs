@@ -137,7 +137,6 @@ public sealed class ProfileSearch(IdentifierNormalizer normalizer) : IDisposable
             query.Add(new TermQuery(new Term(Contact, typed.Value.ToLowerInvariant())) { Boost = 20 }, Occur.SHOULD);
         }
 
-        query.Add(new TermQuery(new Term(Id, text)) { Boost = 20 }, Occur.SHOULD);
         var email = normalizer.Normalize(IdentifierTypes.Email, text);
         if (email is not null)
         {
