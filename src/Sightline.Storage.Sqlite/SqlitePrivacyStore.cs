@@ -151,12 +151,13 @@ public sealed partial class SqlitePrivacyStore(SqliteDatabase database) : IPriva
         using (var connection = database.Open())
         {
             using var transaction = connection.BeginTransaction();
-            Execute(connection, transaction, """
+            Execute(connection, transaction, $"""
                 CREATE TEMP TABLE IF NOT EXISTS erased_profiles (id INTEGER PRIMARY KEY);
                 CREATE TEMP TABLE IF NOT EXISTS erased_events (seq INTEGER PRIMARY KEY);
                 DELETE FROM erased_profiles; DELETE FROM erased_events;
                 INSERT INTO erased_profiles SELECT id FROM profiles WHERE canonical_id = $profile;
-                INSERT INTO erased_events SELECT seq FROM event_profiles WHERE profile_id IN (SELECT id FROM erased_profiles);
+                {Lineage.Ranges}
+                INSERT INTO erased_events SELECT ep.seq FROM {Lineage.From} WHERE p.id IN (SELECT id FROM erased_profiles) AND {Lineage.On};
                 """, ("$profile", profile.Value));
             counts["profiles"] = Count(connection, transaction, "SELECT count(*) FROM erased_profiles");
             counts["import_records"] = DeleteImportRecords(connection, transaction, "SELECT seq FROM erased_events");
@@ -227,9 +228,10 @@ public sealed partial class SqlitePrivacyStore(SqliteDatabase database) : IPriva
         using (var behavioural = connection.CreateCommand())
         {
             behavioural.Transaction = transaction;
-            behavioural.CommandText = """
-                SELECT e.seq FROM events e JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id
-                WHERE p.canonical_id = $profile AND e.type IN ('track', 'page', 'screen')
+            behavioural.CommandText = $"""
+                {Lineage.Ranges}
+                SELECT e.seq FROM {Lineage.From} JOIN events e ON e.seq = ep.seq
+                WHERE p.canonical_id = $profile AND {Lineage.On} AND e.type IN ('track', 'page', 'screen')
                 """;
             var parameter = behavioural.Parameters.Add("$profile", SqliteType.Integer);
             foreach (var profile in profiles)

@@ -99,12 +99,15 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             }
         }
 
-        // Rows go in the order of the index they land in (here, by profile), not in the log's: a batch's rows then
+        // Rows go in the order of the index they land in (here, by range, then profile), not in the log's: a batch's rows then
         // fill neighbouring B-tree pages one after another instead of seeking across the whole index for each.
         // Inserting 10,000 rows a batch into an index of 400,000 that way took 12% less processor time (lineage) and 40%
         // less (computed states, replaced in place); what is stored is the same.
         var events = changes.Events.ToArray();
-        Array.Sort(events, static (a, b) => a.Profile.Value != b.Profile.Value ? a.Profile.Value.CompareTo(b.Profile.Value) : a.Sequence.CompareTo(b.Sequence));
+        Array.Sort(events, static (a, b) =>
+            Lineage.Range(a.Sequence) != Lineage.Range(b.Sequence) ? a.Sequence.CompareTo(b.Sequence)
+            : a.Profile.Value != b.Profile.Value ? a.Profile.Value.CompareTo(b.Profile.Value)
+            : a.Sequence.CompareTo(b.Sequence));
         // In blocks, which open one statement journal per thousand rows rather than one per row (see BlockStatement);
         // the history rows and latest values below stay a statement per row, where blocks cost more than they save.
         using (var lineage = new BlockStatement(connection, "INSERT OR REPLACE INTO event_profiles (seq, profile_id) VALUES", 2))
@@ -418,10 +421,12 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         using var connection = database.Open();
         using var query = new RawStatement(
             connection,
-            """
-            SELECT e.seq, s.name, e.message_id, e.type, e.received_at, e.timestamp, e.payload FROM event_profiles ep
-            JOIN profiles p ON p.id = ep.profile_id JOIN events e ON e.seq = ep.seq JOIN sources s ON s.id = e.source_id
-            WHERE p.canonical_id = ?1 AND ep.seq < ?2 AND (?3 IS NULL OR e.type = ?3) AND (?4 IS NULL OR s.name = ?4)
+            $"""
+            {Lineage.Ranges}
+            SELECT e.seq, s.name, e.message_id, e.type, e.received_at, e.timestamp, e.payload
+            FROM {Lineage.From} JOIN events e ON e.seq = ep.seq JOIN sources s ON s.id = e.source_id
+            WHERE p.canonical_id = ?1 AND {Lineage.On} AND r.n <= (?2 - 1) >> 16 AND ep.seq < ?2
+              AND (?3 IS NULL OR e.type = ?3) AND (?4 IS NULL OR s.name = ?4)
             ORDER BY ep.seq DESC LIMIT ?5
             """);
         query.Bind(1, profile.Value).Bind(2, beforeSequence).Bind(3, type).Bind(4, source).Bind(5, limit);

@@ -128,10 +128,7 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             cancellationToken);
         await EachAsync(
             connection,
-            $"""
-            SELECT p.canonical_id, e.timestamp, e.payload FROM events e
-            JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id WHERE e.type = 'track'{filter}
-            """,
+            EventsOf("p.canonical_id, e.timestamp, e.payload", "e.type = 'track'", filter),
             r =>
             {
                 using var message = JsonDocument.Parse(database.Protector.Open((byte[])r.GetValue(2), ProtectedColumns.EventPayload));
@@ -158,10 +155,7 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
         var filter = Only(connection, only);
         await EachAsync(
             connection,
-            $"""
-            SELECT p.canonical_id, e.seq, e.type, e.message_id, e.timestamp, e.payload FROM events e
-            JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id WHERE 1{filter} ORDER BY e.seq
-            """,
+            EventsOf("p.canonical_id, e.seq, e.type, e.message_id, e.timestamp, e.payload", "1", filter) + " ORDER BY e.seq",
             r =>
             {
                 using var message = JsonDocument.Parse(database.Protector.Open((byte[])r.GetValue(5), ProtectedColumns.EventPayload));
@@ -346,6 +340,15 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
         SqliteProfileStore.FillOnlyProfiles(connection, only);
         return " AND p.canonical_id IN (SELECT id FROM temp.only_profiles)";
     }
+
+    /// <summary>
+    /// A query of <paramref name="columns"/> from the events <c>e</c> that meet <paramref name="condition"/>, each with
+    /// the profile <c>p</c> it joined, of the profiles <paramref name="filter"/> (from <see cref="Only"/>) keeps.
+    /// </summary>
+    private static string EventsOf(string columns, string condition, string filter) =>
+        filter.Length == 0
+            ? $"SELECT {columns} FROM events e JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id WHERE {condition}"
+            : $"{Lineage.Ranges} SELECT {columns} FROM {Lineage.From} JOIN events e ON e.seq = ep.seq WHERE {Lineage.On} AND {condition}{filter}";
 
     private static async Task EachAsync(SqliteConnection connection, string sql, Action<SqliteDataReader> each, CancellationToken cancellationToken)
     {

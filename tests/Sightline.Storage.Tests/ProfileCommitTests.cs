@@ -89,6 +89,44 @@ public sealed class ProfileCommitTests : IDisposable
         Rows(database, "SELECT seq, profile_id FROM event_profiles ORDER BY seq").ShouldBe(events.Select(e => $"{e.Sequence} {e.Profile}"));
     }
 
+    [Fact]
+    public async Task A_profiles_timeline_reads_its_events_and_those_of_the_profiles_merged_into_it_across_sequence_ranges()
+    {
+        var database = new SqliteDatabase(_directory.Path);
+        await new SqliteSourceCatalog(database, TimeProvider.System).AddAsync(NewSource.Create("web", "customer-direct", null, null).Source!, CancellationToken.None);
+        var store = new SqliteProfileStore(database);
+        // Lineage is indexed by range of 65,536 sequence numbers, then profile: these sit on both sides of range borders,
+        // in ranges where the profile has no event, and in a range older than a profile merged into another.
+        (long Sequence, long Profile)[] events =
+        [
+            (5, 5), (9, 9), (65_535, 5), (65_536, 5), (70_000, 70_000), (131_072, 9), (200_000, 5), (200_001, 70_000), (262_144, 5),
+            (262_145, 9), (300_001, 5),
+        ];
+        Execute(database, string.Join(';', events.Select(e => $"INSERT INTO events (seq, source_id, message_id, type, received_at, timestamp, payload) VALUES ({e.Sequence}, 1, 'm{e.Sequence}', '{(e.Sequence % 2 == 0 ? "track" : "page")}', 0, 0, CAST('{{}}' AS BLOB))")));
+        var changes = new ProfileChanges { Checkpoint = 300_001 };
+        changes.Created.AddRange([new ProfileId(5), new ProfileId(9), new ProfileId(70_000)]);
+        changes.Events.AddRange(events.Select(e => (e.Sequence, new ProfileId(e.Profile))));
+        await store.CommitAsync(changes, CancellationToken.None);
+        Execute(database, "UPDATE profiles SET canonical_id = 5 WHERE id = 9");
+
+        async Task<long[]> Timeline(long profile, long before, int limit, string? type = null) =>
+            [.. (await store.EventsAsync(new ProfileId(profile), before, limit, type, null, CancellationToken.None)).Select(e => e.Sequence)];
+
+        (await Timeline(5, long.MaxValue, 4)).ShouldBe([300_001, 262_145, 262_144, 200_000]);
+        (await Timeline(5, 200_000, 10)).ShouldBe([131_072, 65_536, 65_535, 9, 5]);
+        (await Timeline(5, 65_536, 10, "track")).ShouldBeEmpty();
+        (await Timeline(5, long.MaxValue, 10, "track")).ShouldBe([262_144, 200_000, 131_072, 65_536]);
+        (await Timeline(70_000, long.MaxValue, 10)).ShouldBe([200_001, 70_000]);
+    }
+
+    private static void Execute(SqliteDatabase database, string sql)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     private sealed record Observation(long Profile, string Name, string Json, long Sequence, int Minutes, string Source);
 
     private static Task CommitAsync(SqliteProfileStore store, (long Profile, string Name, string Json, long Sequence, int Minutes)[] traits) =>
