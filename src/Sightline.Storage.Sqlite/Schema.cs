@@ -383,11 +383,13 @@ internal static class Schema
         ) WITHOUT ROWID;
         """ + ResetDerived,
         """
-        -- Lineage rows are found by profile within a range of 65,536 sequence numbers (see Lineage): a batch's rows then
-        -- land in the few hundred pages of the newest range, where by profile alone they landed on one page per profile
-        -- the batch touched, anywhere in an index that grows with the log.
+        -- Lineage and trait history rows are found by profile within a range of 65,536 sequence numbers (see
+        -- SequenceRanges): a batch's rows then land in the newest range's pages, where by profile alone they landed on
+        -- one page per profile the batch touched, anywhere in an index that grows with the log.
         DROP INDEX derived.event_profiles_by_profile;
         CREATE INDEX derived.event_profiles_by_range ON event_profiles (seq >> 16, profile_id);
+        DROP INDEX derived.traits_by_profile;
+        CREATE INDEX derived.traits_by_range ON traits (seq >> 16, profile_id, name);
         """,
     ];
 }

@@ -156,14 +156,18 @@ public sealed partial class SqlitePrivacyStore(SqliteDatabase database) : IPriva
                 CREATE TEMP TABLE IF NOT EXISTS erased_events (seq INTEGER PRIMARY KEY);
                 DELETE FROM erased_profiles; DELETE FROM erased_events;
                 INSERT INTO erased_profiles SELECT id FROM profiles WHERE canonical_id = $profile;
-                {Lineage.Ranges}
-                INSERT INTO erased_events SELECT ep.seq FROM {Lineage.From} WHERE p.id IN (SELECT id FROM erased_profiles) AND {Lineage.On};
+                {SequenceRanges.With}
+                INSERT INTO erased_events SELECT ep.seq FROM {SequenceRanges.From("event_profiles", "ep")} WHERE p.id IN (SELECT id FROM erased_profiles) AND {SequenceRanges.On("ep")};
                 """, ("$profile", profile.Value));
             counts["profiles"] = Count(connection, transaction, "SELECT count(*) FROM erased_profiles");
             counts["import_records"] = DeleteImportRecords(connection, transaction, "SELECT seq FROM erased_events");
             counts["events"] = Execute(connection, transaction, "DELETE FROM events WHERE seq IN (SELECT seq FROM erased_events)");
             counts["identities"] = Execute(connection, transaction, "DELETE FROM identities WHERE profile_id IN (SELECT id FROM erased_profiles)");
-            counts["traits"] = Execute(connection, transaction, "DELETE FROM traits WHERE profile_id IN (SELECT id FROM erased_profiles)");
+            counts["traits"] = Execute(connection, transaction, $"""
+                {SequenceRanges.With}
+                DELETE FROM traits WHERE rowid IN (
+                    SELECT t.rowid FROM {SequenceRanges.From("traits", "t")} WHERE p.id IN (SELECT id FROM erased_profiles) AND {SequenceRanges.On("t")})
+                """);
             Execute(connection, transaction, "DELETE FROM latest_traits WHERE profile_id IN (SELECT id FROM erased_profiles)");
             counts["consents"] = Execute(connection, transaction, "DELETE FROM consents WHERE profile_id IN (SELECT id FROM erased_profiles)");
             counts["merges"] = Execute(connection, transaction, """
@@ -229,9 +233,9 @@ public sealed partial class SqlitePrivacyStore(SqliteDatabase database) : IPriva
         {
             behavioural.Transaction = transaction;
             behavioural.CommandText = $"""
-                {Lineage.Ranges}
-                SELECT e.seq FROM {Lineage.From} JOIN events e ON e.seq = ep.seq
-                WHERE p.canonical_id = $profile AND {Lineage.On} AND e.type IN ('track', 'page', 'screen')
+                {SequenceRanges.With}
+                SELECT e.seq FROM {SequenceRanges.From("event_profiles", "ep")} JOIN events e ON e.seq = ep.seq
+                WHERE p.canonical_id = $profile AND {SequenceRanges.On("ep")} AND e.type IN ('track', 'page', 'screen')
                 """;
             var parameter = behavioural.Parameters.Add("$profile", SqliteType.Integer);
             foreach (var profile in profiles)

@@ -32,7 +32,7 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
         var profiles = new HashSet<long>();
         using var payload = SqliteProfileStore.Command(connection, "SELECT payload FROM events WHERE seq = $seq", transaction, "$seq");
         using var minimize = SqliteProfileStore.Command(connection, "UPDATE events SET payload = $payload WHERE seq = $seq", transaction, "$payload", "$seq");
-        using var traits = SqliteProfileStore.Command(connection, "DELETE FROM derived.traits WHERE profile_id = $profile AND seq = $seq", transaction, "$profile", "$seq");
+        using var traits = SqliteProfileStore.Command(connection, "DELETE FROM derived.traits WHERE seq >> 16 = $seq >> 16 AND profile_id = $profile AND seq = $seq", transaction, "$profile", "$seq");
         using var latest = SqliteProfileStore.Command(
             connection, "DELETE FROM derived.latest_traits WHERE profile_id = $profile AND seq = $seq RETURNING name, source_id", transaction, "$profile", "$seq");
         var superseded = new HashSet<(long Profile, string Name, long Source)>();
@@ -169,10 +169,11 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
     /// </summary>
     private static void RestoreLatestTraits(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<(long Profile, string Name, long Source)> traits)
     {
-        using var restore = SqliteProfileStore.Command(connection, """
+        using var restore = SqliteProfileStore.Command(connection, $"""
+            {SequenceRanges.With}
             INSERT INTO derived.latest_traits (profile_id, name, source_id, value, observed_at, seq)
-            SELECT t.profile_id, t.name, e.source_id, t.value, t.observed_at, t.seq FROM derived.traits t JOIN events e ON e.seq = t.seq
-            WHERE t.profile_id = $profile AND t.name = $name AND e.source_id = $source ORDER BY t.observed_at DESC, t.seq DESC LIMIT 1
+            SELECT t.profile_id, t.name, e.source_id, t.value, t.observed_at, t.seq FROM {SequenceRanges.From("derived.traits", "t")} JOIN events e ON e.seq = t.seq
+            WHERE p.id = $profile AND {SequenceRanges.On("t")} AND t.name = $name AND e.source_id = $source ORDER BY t.observed_at DESC, t.seq DESC LIMIT 1
             """, transaction, "$profile", "$name", "$source");
         foreach (var (profile, name, source) in traits)
         {
@@ -206,7 +207,7 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
         // Identities move to the live profile on a merge; person-data traits stay on the profile that observed them.
         using var linked = SqliteProfileStore.Command(connection, $"""
             SELECT EXISTS (SELECT 1 FROM derived.identities WHERE profile_id = (SELECT canonical_id FROM derived.profiles WHERE id = $profile) AND seq = $seq)
-                OR EXISTS (SELECT 1 FROM derived.traits WHERE profile_id = $profile AND name IN ({PersonTraitNames}) AND seq = $seq)
+                OR EXISTS (SELECT 1 FROM derived.traits WHERE seq >> 16 = $seq >> 16 AND profile_id = $profile AND name IN ({PersonTraitNames}) AND seq = $seq)
             """, transaction, "$profile", "$seq");
         foreach (var e in expired)
         {

@@ -237,7 +237,7 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
             // Sealed into one buffer, which SQLite copies as it binds: a batch rewrites the states of most profiles it
             // touches. In key order, like the profile store's rows (see its CommitAsync).
             var stored = Array.Empty<byte>();
-            foreach (var index in SqliteProfileStore.InIndexOrder(changes.ComputedStates, static s => (s.Profile.Value, s.Trait)))
+            foreach (var index in SqliteProfileStore.InIndexOrder(changes.ComputedStates, static s => (0L, s.Profile.Value, s.Trait)))
             {
                 var (profile, trait, json) = changes.ComputedStates[index];
                 var length = protector.StoredLength(json.Length);
@@ -348,7 +348,7 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider tim
     private static string EventsOf(string columns, string condition, string filter) =>
         filter.Length == 0
             ? $"SELECT {columns} FROM events e JOIN event_profiles ep ON ep.seq = e.seq JOIN profiles p ON p.id = ep.profile_id WHERE {condition}"
-            : $"{Lineage.Ranges} SELECT {columns} FROM {Lineage.From} JOIN events e ON e.seq = ep.seq WHERE {Lineage.On} AND {condition}{filter}";
+            : $"{SequenceRanges.With} SELECT {columns} FROM {SequenceRanges.From("event_profiles", "ep")} JOIN events e ON e.seq = ep.seq WHERE {SequenceRanges.On("ep")} AND {condition}{filter}";
 
     private static async Task EachAsync(SqliteConnection connection, string sql, Action<SqliteDataReader> each, CancellationToken cancellationToken)
     {

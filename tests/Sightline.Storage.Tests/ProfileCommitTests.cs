@@ -90,7 +90,7 @@ public sealed class ProfileCommitTests : IDisposable
     }
 
     [Fact]
-    public async Task A_profiles_timeline_reads_its_events_and_those_of_the_profiles_merged_into_it_across_sequence_ranges()
+    public async Task A_profiles_timeline_and_trait_history_hold_its_rows_and_those_of_profiles_merged_into_it_across_sequence_ranges()
     {
         var database = new SqliteDatabase(_directory.Path);
         await new SqliteSourceCatalog(database, TimeProvider.System).AddAsync(NewSource.Create("web", "customer-direct", null, null).Source!, CancellationToken.None);
@@ -106,6 +106,8 @@ public sealed class ProfileCommitTests : IDisposable
         var changes = new ProfileChanges { Checkpoint = 300_001 };
         changes.Created.AddRange([new ProfileId(5), new ProfileId(9), new ProfileId(70_000)]);
         changes.Events.AddRange(events.Select(e => (e.Sequence, new ProfileId(e.Profile))));
+        changes.Traits.AddRange(
+            [new(new ProfileId(5), "plan", "\"pro\"", 65_536, At, "web"), new(new ProfileId(9), "plan", "\"team\"", 262_145, At, "web"), new(new ProfileId(5), "city", "\"Oslo\"", 5, At, "web")]);
         await store.CommitAsync(changes, CancellationToken.None);
         Execute(database, "UPDATE profiles SET canonical_id = 5 WHERE id = 9");
 
@@ -117,6 +119,7 @@ public sealed class ProfileCommitTests : IDisposable
         (await Timeline(5, 65_536, 10, "track")).ShouldBeEmpty();
         (await Timeline(5, long.MaxValue, 10, "track")).ShouldBe([262_144, 200_000, 131_072, 65_536]);
         (await Timeline(70_000, long.MaxValue, 10)).ShouldBe([200_001, 70_000]);
+        (await store.TraitHistoryAsync(new ProfileId(5), CancellationToken.None)).Select(t => $"{t.Name} {t.Sequence}").ShouldBe(["city 5", "plan 65536", "plan 262145"]);
     }
 
     private static void Execute(SqliteDatabase database, string sql)
