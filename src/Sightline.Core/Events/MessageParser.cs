@@ -79,10 +79,13 @@ public sealed class MessageParser(IngestionLimits limits)
             var accepted = new List<EventMessage>();
             var rejected = new List<Rejection>();
             var buffer = new ArrayBufferWriter<byte>(4096);
+            // One writer for the request's messages, reset onto the buffer for each: a writer per message was 2% of
+            // what the server allocates under load.
+            using var writer = new Utf8JsonWriter(buffer, WriterOptions);
 
             if (callType is { } type)
             {
-                ParseMessage(root, 0, type, default, buffer, receivedAt, accepted, rejected);
+                ParseMessage(root, 0, type, default, buffer, writer, receivedAt, accepted, rejected);
                 return new ParsedRequest { WriteKey = writeKey, Accepted = accepted, Rejected = rejected };
             }
 
@@ -124,7 +127,7 @@ public sealed class MessageParser(IngestionLimits limits)
             var index = 0;
             foreach (var item in batch.EnumerateArray())
             {
-                ParseMessage(item, index++, null, outer, buffer, receivedAt, accepted, rejected);
+                ParseMessage(item, index++, null, outer, buffer, writer, receivedAt, accepted, rejected);
             }
 
             return new ParsedRequest { WriteKey = writeKey, Accepted = accepted, Rejected = rejected };
@@ -137,6 +140,7 @@ public sealed class MessageParser(IngestionLimits limits)
         MessageType? callType,
         Envelope outer,
         ArrayBufferWriter<byte> buffer,
+        Utf8JsonWriter writer,
         DateTimeOffset receivedAt,
         List<EventMessage> accepted,
         List<Rejection> rejected)
@@ -152,7 +156,7 @@ public sealed class MessageParser(IngestionLimits limits)
         }
         else
         {
-            result = TryParseMessage(message, raw.Length, callType, outer, buffer, receivedAt, out messageId, out failure);
+            result = TryParseMessage(message, raw.Length, callType, outer, buffer, writer, receivedAt, out messageId, out failure);
         }
 
         if (result is not null)
@@ -171,6 +175,7 @@ public sealed class MessageParser(IngestionLimits limits)
         MessageType? callType,
         Envelope outer,
         ArrayBufferWriter<byte> buffer,
+        Utf8JsonWriter writer,
         DateTimeOffset receivedAt,
         out string? messageId,
         out Failure failure)
@@ -263,10 +268,9 @@ public sealed class MessageParser(IngestionLimits limits)
         messageId ??= "sl-" + Guid.CreateVersion7(receivedAt).ToString("N");
 
         buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            WriteNormalized(writer, message, type, messageId, originalTimestamp ?? callerTimestamp, sentAt, timestamp, receivedAt, outer, envelope);
-        }
+        writer.Reset(buffer);
+        WriteNormalized(writer, message, type, messageId, originalTimestamp ?? callerTimestamp, sentAt, timestamp, receivedAt, outer, envelope);
+        writer.Flush();
 
         // What is stored can outgrow what was sent: the batch's context is copied into every message, and the writer
         // escapes what the sender did not (an emoji becomes twelve bytes). The limit holds for what is stored.
@@ -366,16 +370,16 @@ public sealed class MessageParser(IngestionLimits limits)
         WriteObject(writer, "integrations", outer.Integrations, inner.Integrations);
         if (originalTimestamp is { } original)
         {
-            writer.WriteString("originalTimestamp", Timestamps.Format(original));
+            Timestamps.Write(writer, "originalTimestamp"u8, original);
         }
 
         if (sentAt is { } sent)
         {
-            writer.WriteString("sentAt", Timestamps.Format(sent));
+            Timestamps.Write(writer, "sentAt"u8, sent);
         }
 
-        writer.WriteString("timestamp", Timestamps.Format(timestamp));
-        writer.WriteString("receivedAt", Timestamps.Format(receivedAt));
+        Timestamps.Write(writer, "timestamp"u8, timestamp);
+        Timestamps.Write(writer, "receivedAt"u8, receivedAt);
         writer.WriteEndObject();
     }
 

@@ -14,6 +14,44 @@ public sealed class MessageParserTests
     private static JsonElement Stored(EventMessage message) => JsonDocument.Parse(message.Json).RootElement;
 
     [Fact]
+    public void Times_written_into_a_message_read_as_the_formatted_ones()
+    {
+        DateTimeOffset[] times =
+        [
+            DateTimeOffset.MinValue, DateTimeOffset.MaxValue, new(2024, 5, 1, 23, 59, 59, 999, TimeSpan.FromHours(-7)),
+            new DateTimeOffset(2026, 11, 29, 3, 4, 5, TimeSpan.FromHours(5.5)).AddTicks(4_567), ReceivedAt,
+        ];
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var time in times)
+            {
+                writer.WriteStartObject();
+                Timestamps.Write(writer, "at"u8, time);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        JsonDocument.Parse(buffer.WrittenMemory).RootElement.EnumerateArray().Select(e => e.GetProperty("at").GetString())
+            .ShouldBe(times.Select(Timestamps.Format));
+        Timestamps.Format(times[2]).ShouldBe("2024-05-02T06:59:59.999Z");
+    }
+
+    [Fact]
+    public void Messages_of_one_batch_are_each_written_whole()
+    {
+        var result = Parse(
+            """{"batch":[{"type":"track","userId":"u1","event":"a","messageId":"m1"},{"type":"identify","anonymousId":"a2","traits":{"name":"Ana"},"messageId":"m2"},{"type":"page","userId":"u3","messageId":"m3"}]}""",
+            null);
+
+        result.Accepted.Select(m => (Stored(m).GetProperty("messageId").GetString(), Stored(m).GetProperty("type").GetString(), Stored(m).GetProperty("receivedAt").GetString()))
+            .ShouldBe([("m1", "track", "2024-05-01T12:00:00.000Z"), ("m2", "identify", "2024-05-01T12:00:00.000Z"), ("m3", "page", "2024-05-01T12:00:00.000Z")]);
+    }
+
+    [Fact]
     public void Track_with_user_id_is_accepted_and_stamped()
     {
         var result = Parse("""{"userId":"u1","event":"Order Completed","messageId":"m1","properties":{"total":12.5}}""", MessageType.Track);
