@@ -14,6 +14,12 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
     // The traits the matcher compares: an event carrying one shaped the match index, so it is kept (as a stub).
     private static readonly string PersonTraitNames = string.Join(", ", PersonTraits.Names.Order(StringComparer.Ordinal).Select(n => $"'{n}'"));
 
+    /// <summary>The trait history rows an event (<c>$seq</c>) of a profile (<c>$profile</c>) wrote.</summary>
+    internal const string DeleteTraitsOfEvent = $"DELETE FROM derived.traits WHERE {SequenceRanges.OfEvent}";
+
+    /// <summary>The person-data traits an event of a profile observed (what the matcher compares).</summary>
+    internal static readonly string PersonTraitsOfEvent = $"SELECT 1 FROM derived.traits WHERE {SequenceRanges.OfEvent} AND name IN ({PersonTraitNames})";
+
     public Task<RetentionBatch> ApplyAsync(RetentionPolicy policy, DateTimeOffset now, long afterSequence, int limit, bool dryRun, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
@@ -32,7 +38,7 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
         var profiles = new HashSet<long>();
         using var payload = SqliteProfileStore.Command(connection, "SELECT payload FROM events WHERE seq = $seq", transaction, "$seq");
         using var minimize = SqliteProfileStore.Command(connection, "UPDATE events SET payload = $payload WHERE seq = $seq", transaction, "$payload", "$seq");
-        using var traits = SqliteProfileStore.Command(connection, "DELETE FROM derived.traits WHERE seq >> 16 = $seq >> 16 AND profile_id = $profile AND seq = $seq", transaction, "$profile", "$seq");
+        using var traits = SqliteProfileStore.Command(connection, DeleteTraitsOfEvent, transaction, "$profile", "$seq");
         using var latest = SqliteProfileStore.Command(
             connection, "DELETE FROM derived.latest_traits WHERE profile_id = $profile AND seq = $seq RETURNING name, source_id", transaction, "$profile", "$seq");
         var superseded = new HashSet<(long Profile, string Name, long Source)>();
@@ -207,7 +213,7 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
         // Identities move to the live profile on a merge; person-data traits stay on the profile that observed them.
         using var linked = SqliteProfileStore.Command(connection, $"""
             SELECT EXISTS (SELECT 1 FROM derived.identities WHERE profile_id = (SELECT canonical_id FROM derived.profiles WHERE id = $profile) AND seq = $seq)
-                OR EXISTS (SELECT 1 FROM derived.traits WHERE seq >> 16 = $seq >> 16 AND profile_id = $profile AND name IN ({PersonTraitNames}) AND seq = $seq)
+                OR EXISTS ({PersonTraitsOfEvent})
             """, transaction, "$profile", "$seq");
         foreach (var e in expired)
         {
