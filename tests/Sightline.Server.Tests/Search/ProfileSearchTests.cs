@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Sightline.Core.Identity;
 using Sightline.Core.Sources;
 using Sightline.Core.Storage;
 using Sightline.Server.Search;
@@ -147,6 +148,27 @@ public sealed class ProfileSearchTests
         (await ShownAsync()).ShouldBe("Rosi Vidal");
         await IdentifyAsync(server, crm, "u-rosa", """{"firstName":"Rosa María"}""");
         (await ShownAsync()).ShouldBe("Rosa María Vidal");
+    }
+
+    [Fact]
+    public void An_entry_sent_again_unchanged_is_not_rewritten_and_a_profile_without_one_is_not_dropped()
+    {
+        using var search = new ProfileSearch(new IdentifierNormalizer());
+        var ana = new SearchDocument(new ProfileId(1), "Ana Núñez", ["Ana", "Núñez"], ["ana@shop.es"], [], "Murcia", null);
+        search.Replace([ana, new SearchDocument(new ProfileId(2), null, [], [], [], null, null)]);
+
+        // Equal content in new lists, as every pass reads it afresh from the store.
+        search.Update([ana with { Names = ["Ana", "Núñez"], Emails = ["ana@shop.es"] }], []).ShouldBe(0);
+        search.Update([], [new ProfileId(2), new ProfileId(3)]).ShouldBe(0);
+        search.Update([ana with { City = "Lorca" }], []).ShouldBe(1);
+        search.Find(new ProfileId(1))!.City.ShouldBe("Lorca");
+        // The same letters split otherwise are another entry.
+        search.Update([ana with { City = "Lorca", Names = ["Ana Núñez"] }], []).ShouldBe(1);
+        search.Update([ana with { Names = [], Emails = [] }], []).ShouldBe(1);
+        search.Find(new ProfileId(1)).ShouldBeNull();
+        search.Update([ana], []).ShouldBe(1);
+        search.Update([], [new ProfileId(1)]).ShouldBe(1);
+        search.Count.ShouldBe(0);
     }
 
     private static Task<IReadOnlyList<SearchResult>> FindAsync(ProfileFinder finder, string text) => finder.FindAsync(text, 20, CancellationToken.None);
