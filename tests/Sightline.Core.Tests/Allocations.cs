@@ -8,8 +8,9 @@ internal static class Allocations
     /// <param name="rounds">How many rounds to measure.</param>
     /// <remarks>
     /// The runtime itself may allocate on the calling thread now and then while it tiers code up
-    /// (call counting, on-stack replacement); that showed up once as 6,840 bytes in CI. Code that
-    /// allocates does so in every round, so the least of several rounds is the code's own figure.
+    /// (call counting, on-stack replacement): CI once saw 6,840 bytes where the code allocates
+    /// nothing. Code that allocates does so in every round, so the least of several rounds is the
+    /// code's own figure.
     /// </remarks>
     public static long Least(Action action, int rounds = 5)
     {

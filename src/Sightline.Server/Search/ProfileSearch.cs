@@ -42,8 +42,8 @@ public sealed class ProfileSearch(IdentifierNormalizer normalizer) : IDisposable
 
     // What each entry was made from. A signed-in visitor's every identify call sends the same name and e-mail again, and
     // rewriting an unchanged entry, with the searcher refresh after it, was most of the index's cost under load
-    // (bench/results/pipeline.md). A 64-bit fingerprint is about 30 bytes a person with the dictionary's own; two
-    // different entries share one once in billions of years of updates.
+    // (bench/results/pipeline.md). A 64-bit fingerprint is about 30 bytes a person with the dictionary's own, and a
+    // changed entry keeps its fingerprint by chance once in 2^64 updates.
     private Dictionary<ProfileId, ulong> _indexed = [];
 
     /// <summary>How many people (profiles with a name, e-mail or phone) the index holds.</summary>
