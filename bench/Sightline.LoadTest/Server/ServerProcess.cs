@@ -38,6 +38,16 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The server's resident memory (working set) now, in bytes.</summary>
+    public long WorkingSet
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     /// <summary>The last lines the server printed, for failure messages.</summary>
     public string RecentOutput => string.Join('\n', _output);
 

@@ -15,10 +15,13 @@ namespace Sightline.LoadTest.Sustained;
 /// <param name="Resolved">Events per second the pipeline's checkpoint advanced over the same window.</param>
 /// <param name="LagBySecond">Acknowledged minus resolved at the window's start and at each second of it.</param>
 /// <param name="Cpu">CPU use over the window.</param>
+/// <param name="Memory">The server's working set at the window's start and end, in bytes.</param>
+/// <param name="ResolvedInWindow">Events the pipeline resolved over the window.</param>
 /// <param name="Errors">Requests not answered 200.</param>
 /// <param name="FirstError">The first of them, if any.</param>
 internal sealed record SustainedFigures(
-    int Rate, double Ingested, double Resolved, IReadOnlyList<long> LagBySecond, CpuFigures Cpu, long Errors, string? FirstError)
+    int Rate, double Ingested, double Resolved, IReadOnlyList<long> LagBySecond, CpuFigures Cpu, (long Start, long End) Memory, long ResolvedInWindow,
+    long Errors, string? FirstError)
 {
     /// <summary>
     /// The pipeline keeps up when the input arrived at the asked rate and the lag at the end of the window is no more
@@ -48,6 +51,7 @@ internal static class SustainedRate
 
         await Task.Delay(TimeSpan.FromSeconds(warmupSeconds), cancellationToken);
         var cpuStart = CpuSnapshot.Take(() => server.CpuTime);
+        var memoryAtStart = server.WorkingSet;
         var (acknowledgedAtStart, resolvedAtStart) = (load.Acknowledged, await StoredEvents.PipelineCheckpointAsync(derivedFile, cancellationToken));
         var lags = new List<long> { acknowledgedAtStart - resolvedAtStart };
         var (acknowledged, resolved) = (acknowledgedAtStart, resolvedAtStart);
@@ -64,10 +68,12 @@ internal static class SustainedRate
 
         var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds - warmupSeconds;
         var cpu = CpuSnapshot.Between(cpuStart, CpuSnapshot.Take(() => server.CpuTime));
+        var memoryAtEnd = server.WorkingSet;
         await stop.CancelAsync();
         await running;
         return new SustainedFigures(
-            rate, (acknowledged - acknowledgedAtStart) / elapsed, (resolved - resolvedAtStart) / elapsed, lags, cpu, load.Errors, load.FirstError);
+            rate, (acknowledged - acknowledgedAtStart) / elapsed, (resolved - resolvedAtStart) / elapsed, lags, cpu, (memoryAtStart, memoryAtEnd),
+            resolved - resolvedAtStart, load.Errors, load.FirstError);
     }
 
     public static void Print(SustainedFigures run, int number, int of, int warmupSeconds)
@@ -81,6 +87,10 @@ internal static class SustainedRate
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"  CPU (window)  server {run.Cpu.Server:0.00} cores ({run.Cpu.Server * 1e6 / run.Ingested:0.0} µs/event), load generator {run.Cpu.Self:0.00}, others {run.Cpu.Others:0.00}"));
+        var growth = run.ResolvedInWindow > 0 ? (run.Memory.End - run.Memory.Start) / (double)run.ResolvedInWindow : 0;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  Memory        server working set {run.Memory.Start / 1e6:N0} MB at the window's start, {run.Memory.End / 1e6:N0} MB at its end ({growth:+0;-0;0} bytes per event resolved)"));
         Console.WriteLine($"  Errors        {run.Errors}{(run.FirstError is { } e ? $" (first: {e})" : "")}");
         Console.WriteLine($"  Kept up       {(run.KeptUp ? "yes" : "no")} (input at the rate, and at most one second of it behind at the end)");
     }
@@ -92,6 +102,7 @@ internal static class SustainedRate
         Console.WriteLine($"  ingested events/s   {Reporting.Report.Median(runs.Select(r => r.Ingested)),10:N0}   [{Each(runs, r => r.Ingested)}]");
         Console.WriteLine($"  resolved events/s   {Reporting.Report.Median(runs.Select(r => r.Resolved)),10:N0}   [{Each(runs, r => r.Resolved)}]");
         Console.WriteLine($"  lag at end          {Reporting.Report.Median(runs.Select(r => (double)r.LagBySecond[^1])),10:N0}   [{Each(runs, r => r.LagBySecond[^1])}]");
+        Console.WriteLine($"  working set at end  {Reporting.Report.Median(runs.Select(r => r.Memory.End / 1e6)),10:N0}   [{Each(runs, r => r.Memory.End / 1e6)}] MB");
         Console.WriteLine();
         Console.WriteLine("Target");
         Console.WriteLine($"  pipeline keeps up with {runs[0].Rate:N0} events/s while ingesting them: {runs.Count(r => r.KeptUp)} of {runs.Count} runs");
