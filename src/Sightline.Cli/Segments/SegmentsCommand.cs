@@ -190,6 +190,12 @@ internal static class SegmentsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var cli = CliPipeline.Open(parse.GetValue(data));
+            // The load keeps the properties of the events the expression filters, as of a saved segment.
+            if (SegmentParser.Parse(parse.GetValue(expression)) is { Succeeded: true, Expression: { } parsed })
+            {
+                cli.Engine.KeepProperties(SegmentEngine.FilteredEvents(SegmentCompiler.Compile(parsed)));
+            }
+
             await cli.CatchUpAsync(cancellationToken);
             if (!await CheckAsync(cli, null, parse.GetValue(expression)!, null, cancellationToken))
             {

@@ -55,6 +55,13 @@ public sealed class SegmentEngine
     private bool _sweepAllNext = true;
     // Changed computed states are held back from the store (see Collect); the stored ones are marked out of date.
     private bool _computedHeld;
+    // The event names whose properties are kept: those a where filter reads, of a defined segment or of a preview. Any
+    // other track event is held as its name and time. Keeping every event's properties was all of the server's growth
+    // in memory under load, hundreds of bytes per event for as long as it ran (bench/results/pipeline.md).
+    private readonly HashSet<string> _keptProperties = new(StringComparer.Ordinal);
+    // Kept names whose earlier events are held without them, until the profiles are loaded again (NeedsReload).
+    private readonly HashSet<string> _partialProperties = new(StringComparer.Ordinal);
+    private bool _holdsEvents;
 
     public SegmentEngine(ComputedTraitSet computed)
     {
@@ -129,6 +136,62 @@ public sealed class SegmentEngine
             _evaluating.Clear();
             _sweepAllNext = true;
             _computedHeld = false;
+            // The load that follows keeps them all.
+            _partialProperties.Clear();
+            _holdsEvents = false;
+        }
+    }
+
+    /// <summary>
+    /// True when properties of some events are asked for (<see cref="KeepProperties"/>) that events held already lack:
+    /// the profiles must be loaded again (<see cref="Clear"/>, then the store) before a filter can read them.
+    /// </summary>
+    public bool NeedsReload
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _partialProperties.Count > 0;
+            }
+        }
+    }
+
+    /// <summary>The names of the events whose properties a <c>where</c> filter of <paramref name="segment"/> reads.</summary>
+    public static IReadOnlySet<string> FilteredEvents(CompiledSegment segment)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        return segment.Events.Where(e => e.Filter is not null).Select(e => e.EventName).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The names of the events whose properties a <c>where</c> filter of any of <paramref name="definitions"/> reads (those that parse).</summary>
+    public static IReadOnlySet<string> FilteredEvents(IEnumerable<SegmentDefinition> definitions) =>
+        definitions.Select(d => SegmentParser.Parse(d.Expression)).Where(r => r is { Succeeded: true, Expression: not null })
+            .SelectMany(r => FilteredEvents(SegmentCompiler.Compile(r.Expression!))).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Keeps the properties of events with these names from now on (see <see cref="NeedsReload"/> for those held already).</summary>
+    public void KeepProperties(IEnumerable<string> eventNames)
+    {
+        ArgumentNullException.ThrowIfNull(eventNames);
+        lock (_gate)
+        {
+            foreach (var name in eventNames)
+            {
+                if (_keptProperties.Add(_names.Intern(name)) && _holdsEvents)
+                {
+                    _partialProperties.Add(name);
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether every held event with one of these names has its properties, for a filter to read.</summary>
+    public bool HoldsProperties(IEnumerable<string> eventNames)
+    {
+        ArgumentNullException.ThrowIfNull(eventNames);
+        lock (_gate)
+        {
+            return eventNames.All(n => _keptProperties.Contains(n) && !_partialProperties.Contains(n));
         }
     }
 
@@ -289,6 +352,7 @@ public sealed class SegmentEngine
             Place(definition.Name);
         }
 
+        KeepProperties(ordered.SelectMany(o => FilteredEvents(o.Compiled)));
         lock (_gate)
         {
             var before = _segments.ToDictionary(s => s.Definition.Id, s => (s.Definition.UpdatedAt, s.TimeDependent));
@@ -663,9 +727,15 @@ public sealed class SegmentEngine
     }
 
     /// <summary>How many live profiles <paramref name="segment"/> holds at <paramref name="now"/>, with up to <paramref name="sample"/> of them (lowest ids first).</summary>
+    /// <exception cref="InvalidOperationException">A filter reads events whose properties are not all held (<see cref="HoldsProperties"/>).</exception>
     public SegmentPreview Preview(CompiledSegment segment, DateTimeOffset now, int sample)
     {
         ArgumentNullException.ThrowIfNull(segment);
+        if (!HoldsProperties(FilteredEvents(segment)))
+        {
+            throw new InvalidOperationException("The segment filters events whose properties are not held: keep them and load the profiles again first.");
+        }
+
         lock (_gate)
         {
             var count = 0;
@@ -876,11 +946,14 @@ public sealed class SegmentEngine
             return null;
         }
 
-        // A copy of a non-empty properties object only: a JsonDocument per event is most of what events cost here.
-        var properties = message.TryGetProperty("properties"u8, out var found) && found.ValueKind == JsonValueKind.Object && found.EnumerateObject().MoveNext()
+        var interned = _names.Intern(name.GetString()!);
+        // A copy of a non-empty properties object only, and only where a filter reads it: a JsonDocument per event is
+        // most of what events cost here.
+        var properties = _keptProperties.Contains(interned)
+            && message.TryGetProperty("properties"u8, out var found) && found.ValueKind == JsonValueKind.Object && found.EnumerateObject().MoveNext()
             ? found.Clone()
             : default;
-        var interned = _names.Intern(name.GetString()!);
+        _holdsEvents = true;
         facts.AddEvent(new EventFact(interned, timestamp, properties));
         return interned;
     }

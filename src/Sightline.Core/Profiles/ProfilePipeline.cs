@@ -274,6 +274,13 @@ public sealed class ProfilePipeline(
                 state = await LoadAsync(cancellationToken);
             }
 
+            if (segments is { Engine.NeedsReload: true })
+            {
+                // A preview filters events whose properties were not kept.
+                await QuietAsync();
+                await LoadSegmentsAsync(segments, Processed, cancellationToken);
+            }
+
             if (!_eventsRemoved.IsEmpty && segments is not null)
             {
                 await QuietAsync();
@@ -744,8 +751,19 @@ public sealed class ProfilePipeline(
         if (changed)
         {
             _segmentVersion = await runtime.Store.VersionAsync(cancellationToken);
+            var definitions = await runtime.Store.ListAsync(cancellationToken);
+            runtime.Engine.KeepProperties(SegmentEngine.FilteredEvents(definitions));
+            if (runtime.Engine.NeedsReload)
+            {
+                // A segment filters events whose properties were not kept: load them before it is decided, or its first
+                // answers would be wrong. The load asks for the definitions again.
+                await QuietAsync();
+                await LoadSegmentsAsync(runtime, Processed, cancellationToken);
+                return;
+            }
+
             await DefineComputedAsync(runtime, Processed, cancellationToken);
-            runtime.Engine.Define(await runtime.Store.ListAsync(cancellationToken));
+            runtime.Engine.Define(definitions);
             runtime.Engine.EndStale(changes, now);
         }
         else
@@ -809,6 +827,7 @@ public sealed class ProfilePipeline(
     /// </summary>
     private async Task LoadSegmentsAsync(SegmentRuntime runtime, long checkpoint, CancellationToken cancellationToken)
     {
+        runtime.Engine.KeepProperties(SegmentEngine.FilteredEvents(await runtime.Store.ListAsync(cancellationToken)));
         runtime.Engine.Clear();
         await runtime.Store.LoadAsync(runtime.Engine, null, cancellationToken);
         await DefineComputedAsync(runtime, checkpoint, cancellationToken);

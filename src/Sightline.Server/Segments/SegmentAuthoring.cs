@@ -15,6 +15,8 @@ public sealed class SegmentAuthoring(SegmentCatalogs catalogs, ISegmentStore sto
     /// <summary>How many members a preview names.</summary>
     public const int SampleSize = 10;
 
+    private static readonly TimeSpan PropertiesWait = TimeSpan.FromSeconds(10);
+
     /// <summary>Parses and checks <paramref name="expression"/>; <paramref name="name"/> is the name it will be saved under, <paramref name="replacing"/> the segment it changes.</summary>
     public async Task<SegmentParseResult> CheckAsync(string expression, string? name, string? replacing, CancellationToken cancellationToken) =>
         SegmentValidator.Check(expression, await catalogs.CurrentAsync(store, cancellationToken, replacing), name);
@@ -41,7 +43,22 @@ public sealed class SegmentAuthoring(SegmentCatalogs catalogs, ISegmentStore sto
         }
 
         var clock = Stopwatch.StartNew();
-        var preview = await Task.Run(() => engine.Preview(SegmentCompiler.Compile(result.Expression!), time.GetUtcNow(), SampleSize), cancellationToken);
+        var compiled = SegmentCompiler.Compile(result.Expression!);
+        var filtered = SegmentEngine.FilteredEvents(compiled);
+        engine.KeepProperties(filtered);
+        // Properties no segment filtered before are loaded by the pipeline (once per event name); wait for them as long
+        // as a person waits for a preview, then say it is not available yet.
+        while (!engine.HoldsProperties(filtered) || !engine.IsLoaded)
+        {
+            if (clock.Elapsed > PropertiesWait)
+            {
+                return null;
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        var preview = await Task.Run(() => engine.Preview(compiled, time.GetUtcNow(), SampleSize), cancellationToken);
         return new TimedPreview(preview, clock.Elapsed);
     }
 

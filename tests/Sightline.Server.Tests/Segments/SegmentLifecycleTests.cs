@@ -105,6 +105,36 @@ public sealed class SegmentLifecycleTests
         await EventuallyAsync(async () => (await MembersAsync(server, "shoppers")).SequenceEqual([anonymous]) && (await MembersAsync(server, "known spaniards")).SequenceEqual([eva]));
     }
 
+    [Fact]
+    public async Task Events_sent_before_anything_filtered_them_count_in_a_preview_and_a_new_segment_that_filter_them()
+    {
+        // The engine holds the properties only of events a filter reads; a preview or a segment asking for others loads them.
+        await using var server = await RunningServer.StartAsync();
+        var web = await server.AddSourceAsync("web");
+        foreach (var (user, id, name, amount) in new[] { ("ana", "r1", "Refund Issued", 40), ("luc", "r2", "Refund Issued", 5), ("ana", "o1", "Order Completed", 90), ("luc", "o2", "Order Completed", 20) })
+        {
+            (await server.SendAsync(RunningServer.Post("/v1/track", $$$"""{"userId":"{{{user}}}","event":"{{{name}}}","messageId":"{{{id}}}","properties":{"amount":{{{amount}}}}}""", web))).Status.ShouldBe(200);
+        }
+
+        await server.PipelineCaughtUpAsync();
+        var ana = (await server.SendAsync(Api(HttpMethod.Get, "/v1/profiles/user_id:ana"))).Body.GetProperty("id").GetString();
+        var luc = (await server.SendAsync(Api(HttpMethod.Get, "/v1/profiles/user_id:luc"))).Body.GetProperty("id").GetString();
+
+        var (previewStatus, preview) = await server.SendAsync(Api(HttpMethod.Post, "/v1/segments/preview", """{"expression":"performed \"Order Completed\" where amount > 50"}"""));
+        (await server.SendAsync(Api(HttpMethod.Post, "/v1/segments", """{"name":"big refunds","expression":"performed \"Refund Issued\" where amount > 10"}"""))).Status.ShouldBe(201);
+
+        previewStatus.ShouldBe(200, preview.ToString());
+        preview.GetProperty("size").GetInt32().ShouldBe(1);
+        preview.GetProperty("sample").EnumerateArray().Select(p => p.GetString()).ShouldBe([ana]);
+        (await MembersWhenLiveAsync(server, "big refunds")).ShouldBe([ana]);
+        var (_, lucHistory) = await server.SendAsync(Api(HttpMethod.Get, "/v1/profiles/user_id:luc/segments?history=true"));
+        lucHistory.GetProperty("history").GetArrayLength().ShouldBe(0, "no entry decided on events held without their properties");
+
+        (await server.SendAsync(RunningServer.Post("/v1/track", """{"userId":"luc","event":"Refund Issued","messageId":"r3","properties":{"amount":25}}""", web))).Status.ShouldBe(200);
+        await server.PipelineCaughtUpAsync();
+        (await MembersAsync(server, "big refunds")).ShouldBe([ana, luc], ignoreOrder: true);
+    }
+
     private static async Task<List<string?>> MembersWhenLiveAsync(RunningServer server, string segment)
     {
         await EventuallyAsync(async () => (await server.SendAsync(Api(HttpMethod.Get, $"/v1/segments/{Uri.EscapeDataString(segment)}"))).Body.GetProperty("status").GetString() == "live");
