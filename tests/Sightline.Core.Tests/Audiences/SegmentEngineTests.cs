@@ -82,6 +82,38 @@ public sealed class SegmentEngineTests
     }
 
     [Fact]
+    public void Properties_are_held_only_for_filtered_events_and_asking_for_more_needs_a_reload()
+    {
+        var bigOrders = Compile("""performed "Order Completed" where total > 25""");
+        Observe(1, """{"type":"track","event":"Order Completed","properties":{"total":30}}""", Start);
+        _engine.Preview(Compile("""performed "Order Completed" at least 1 times"""), Start, 1).Size.ShouldBe(1);
+        _engine.NeedsReload.ShouldBeFalse();
+
+        _engine.KeepProperties(SegmentEngine.FilteredEvents(bigOrders));
+
+        _engine.NeedsReload.ShouldBeTrue();
+        _engine.HoldsProperties(["Order Completed"]).ShouldBeFalse();
+        Should.Throw<InvalidOperationException>(() => _engine.Preview(bigOrders, Start, 1));
+
+        // What the pipeline does: forget, and load every profile's events again from the store.
+        _engine.Clear();
+        _engine.LoadProfile(new ProfileId(1));
+        using (var stored = JsonDocument.Parse("""{"type":"track","event":"Order Completed","properties":{"total":30}}"""))
+        {
+            _engine.LoadEvent(new ProfileId(1), Start, stored.RootElement);
+        }
+
+        _engine.LoadDone();
+        _engine.NeedsReload.ShouldBeFalse();
+        _engine.Preview(bigOrders, Start, 1).Size.ShouldBe(1);
+        // Kept from now on, for new events too, and as a defined segment asks.
+        Observe(2, """{"type":"track","event":"Order Completed","properties":{"total":40}}""", Start);
+        Define(("big orders", """performed "Order Completed" where total > 25"""));
+        _engine.NeedsReload.ShouldBeFalse();
+        Collect(Start).Concat(Sweep(Start)).ShouldBe([("big orders", 1, true), ("big orders", 2, true)], ignoreOrder: true);
+    }
+
+    [Fact]
     public void Preview_reads_windowed_and_days_since_computed_traits_at_the_moment_asked_as_evaluation_does()
     {
         Observe(1, """{"type":"track","event":"Order Completed","properties":{"total":20}}""", Start);
