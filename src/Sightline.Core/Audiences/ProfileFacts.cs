@@ -204,4 +204,18 @@ internal sealed class ProfileFacts(long id, int slot)
 }
 
 /// <summary>One track event as <c>performed</c> conditions read it.</summary>
-internal readonly record struct EventFact(string Name, DateTimeOffset Timestamp, JsonElement Properties);
+/// <remarks>
+/// Held for every track event of every live profile, so kept to 24 bytes: the time as UTC ticks, and the properties
+/// (only of events a filter reads, see <c>SegmentEngine.KeepProperties</c>) boxed, null for the rest.
+/// </remarks>
+internal readonly struct EventFact(string name, DateTimeOffset timestamp, JsonElement properties)
+{
+    private readonly long _utcTicks = timestamp.UtcTicks;
+    private readonly object? _properties = properties.ValueKind == JsonValueKind.Undefined ? null : properties;
+
+    public string Name { get; } = name;
+
+    public DateTimeOffset Timestamp => new(_utcTicks, TimeSpan.Zero);
+
+    public JsonElement Properties => _properties is JsonElement found ? found : default;
+}
