@@ -61,7 +61,8 @@ public sealed class SegmentEngine
     private readonly HashSet<string> _keptProperties = new(StringComparer.Ordinal);
     // Kept names whose earlier events are held without them, until the profiles are loaded again (NeedsReload).
     private readonly HashSet<string> _partialProperties = new(StringComparer.Ordinal);
-    private bool _holdsEvents;
+    // The names of the events held: asking for the properties of a name never sent (a typo in the editor) loads nothing.
+    private readonly HashSet<string> _heldEvents = new(StringComparer.Ordinal);
 
     public SegmentEngine(ComputedTraitSet computed)
     {
@@ -138,7 +139,7 @@ public sealed class SegmentEngine
             _computedHeld = false;
             // The load that follows keeps them all.
             _partialProperties.Clear();
-            _holdsEvents = false;
+            _heldEvents.Clear();
         }
     }
 
@@ -177,7 +178,7 @@ public sealed class SegmentEngine
         {
             foreach (var name in eventNames)
             {
-                if (_keptProperties.Add(_names.Intern(name)) && _holdsEvents)
+                if (_keptProperties.Add(_names.Intern(name)) && _heldEvents.Contains(name))
                 {
                     _partialProperties.Add(name);
                 }
@@ -953,7 +954,7 @@ public sealed class SegmentEngine
             && message.TryGetProperty("properties"u8, out var found) && found.ValueKind == JsonValueKind.Object && found.EnumerateObject().MoveNext()
             ? found.Clone()
             : default;
-        _holdsEvents = true;
+        _heldEvents.Add(interned);
         facts.AddEvent(new EventFact(interned, timestamp, properties));
         return interned;
     }

@@ -87,7 +87,10 @@ public sealed class SegmentEngineTests
         var bigOrders = Compile("""performed "Order Completed" where total > 25""");
         Observe(1, """{"type":"track","event":"Order Completed","properties":{"total":30}}""", Start);
         _engine.Preview(Compile("""performed "Order Completed" at least 1 times"""), Start, 1).Size.ShouldBe(1);
+        // No event of a name never sent lacks anything.
+        _engine.KeepProperties(["Order Complete"]);
         _engine.NeedsReload.ShouldBeFalse();
+        _engine.HoldsProperties(["Order Complete"]).ShouldBeTrue();
 
         _engine.KeepProperties(SegmentEngine.FilteredEvents(bigOrders));
 
