@@ -11,6 +11,20 @@ public sealed class SegmentsCliTests : IDisposable
     private string Data => Path.Combine(_root, "data");
 
     [Fact]
+    public async Task Preview_filters_events_by_their_properties()
+    {
+        // The engine holds events' properties only where a filter reads them: the preview's own filter counts.
+        Directory.CreateDirectory(_root);
+        var orders = Path.Combine(SightlineCli.RepositoryRoot, "samples", "imports", "ecommerce-orders.csv");
+        (await SightlineCli.RunAsync("import", orders, "--source", "shop", "--mapping", "preset:ecommerce-orders", "--data", Data)).ExitCode.ShouldBe(0);
+
+        var preview = await SightlineCli.RunAsync("segments", "preview", "performed \"Order Completed\" where total > 100", "--data", Data);
+
+        preview.ExitCode.ShouldBe(0, preview.Error);
+        preview.Out.ShouldStartWith("3 of 5 profiles");
+    }
+
+    [Fact]
     public async Task Write_preview_save_and_export_an_audience()
     {
         Directory.CreateDirectory(_root);
