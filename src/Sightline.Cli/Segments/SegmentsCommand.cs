@@ -190,12 +190,9 @@ internal static class SegmentsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var cli = CliPipeline.Open(parse.GetValue(data));
+            var compiled = SegmentParser.Parse(parse.GetValue(expression)) is { Succeeded: true, Expression: { } parsed } ? SegmentCompiler.Compile(parsed) : null;
             // The load keeps the properties of the events the expression filters, as of a saved segment.
-            if (SegmentParser.Parse(parse.GetValue(expression)) is { Succeeded: true, Expression: { } parsed })
-            {
-                cli.Engine.KeepProperties(SegmentEngine.FilteredEvents(SegmentCompiler.Compile(parsed)));
-            }
-
+            cli.Engine.KeepProperties(compiled is null ? [] : SegmentEngine.FilteredEvents(compiled));
             await cli.CatchUpAsync(cancellationToken);
             if (!await CheckAsync(cli, null, parse.GetValue(expression)!, null, cancellationToken))
             {
@@ -203,8 +200,7 @@ internal static class SegmentsCommand
             }
 
             var clock = Stopwatch.StartNew();
-            var compiled = SegmentCompiler.Compile(SegmentParser.Parse(parse.GetValue(expression)).Expression!);
-            var preview = cli.Engine.Preview(compiled, DateTimeOffset.UtcNow, 10);
+            var preview = cli.Engine.Preview(compiled!, DateTimeOffset.UtcNow, 10);
             Console.WriteLine($"{preview.Size:N0} of {preview.Profiles:N0} profiles ({clock.Elapsed.TotalMilliseconds:0} ms); sample: {string.Join(", ", preview.Sample)}");
             return 0;
         });

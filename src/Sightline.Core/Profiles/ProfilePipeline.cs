@@ -276,7 +276,7 @@ public sealed class ProfilePipeline(
 
             if (segments is { Engine.NeedsReload: true })
             {
-                // A preview filters events whose properties were not kept.
+                // A preview or a new segment filters events whose properties were not kept.
                 await QuietAsync();
                 await LoadSegmentsAsync(segments, Processed, cancellationToken);
             }
@@ -755,10 +755,8 @@ public sealed class ProfilePipeline(
             runtime.Engine.KeepProperties(SegmentEngine.FilteredEvents(definitions));
             if (runtime.Engine.NeedsReload)
             {
-                // A segment filters events whose properties were not kept: load them before it is decided, or its first
-                // answers would be wrong. The load asks for the definitions again.
-                await QuietAsync();
-                await LoadSegmentsAsync(runtime, Processed, cancellationToken);
+                // A segment filters events whose properties were not kept: the loop loads them before it is decided, or
+                // its first answers would be wrong, and the load puts the definitions in force again.
                 return;
             }
 
